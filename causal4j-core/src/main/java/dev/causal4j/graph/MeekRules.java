@@ -27,7 +27,8 @@ import java.util.List;
  * knowledge only ever removes a direction from an undirected edge, no rule can afterwards make an
  * orientation the knowledge forbids. Knowledge the graph contradicts (a directed edge the
  * knowledge forbids, an adjacency whose both directions it forbids, a required edge whose nodes
- * are not adjacent) is reported as a {@link Conflict} and the edge is left as it is; nothing loops
+ * are not adjacent) is reported as a {@link Conflict} and the edge is left as it is (an undirected
+ * edge whose both directions are forbidden stays undirected: no rule orients it); nothing loops
  * and nothing throws, so a search on noisy data can go on and say what it could not honour.
  *
  * <p>Cost: rather than rescanning the graph until nothing changes, a work queue holds the
@@ -115,6 +116,8 @@ public final class MeekRules {
     /** Ring buffer of queued slots (each edge by its slot at its lower-index end). */
     final int[] queue;
     final boolean[] queued;
+    /** Edges whose both directions the knowledge forbids: reported, then left undirected. */
+    final boolean[] frozen;
     int head;
     int count;
     final int[] scratch;
@@ -156,6 +159,7 @@ public final class MeekRules {
       }
       queue = new int[Math.max(1, slots / 2)];
       queued = new boolean[slots];
+      frozen = new boolean[slots];
       scratch = new int[maxDegree];
     }
 
@@ -165,7 +169,7 @@ public final class MeekRules {
       }
       for (int v = 0; v < p; v++) {
         for (int e = start[v]; e < start[v + 1]; e++) {
-          if (v < nbr[e] && isUndirected(e)) {
+          if (v < nbr[e] && isUndirected(e) && !frozen[e]) {
             enqueue(e);
           }
         }
@@ -175,7 +179,7 @@ public final class MeekRules {
         head = (head + 1) % queue.length;
         count--;
         queued[e] = false;
-        if (!isUndirected(e)) {
+        if (!isUndirected(e) || frozen[e]) {
           continue;
         }
         int a = nbr[rev[e]];
@@ -201,6 +205,7 @@ public final class MeekRules {
           boolean baForbidden = knowledge.isForbidden(b, a);
           if (isUndirected(e)) {
             if (abForbidden && baForbidden) {
+              frozen[e] = true;
               conflicts.add(new Conflict(a, b, "the graph joins " + g.name(a) + " and " + g.name(b)
                   + " but the knowledge forbids both directions ("
                   + knowledge.whyForbidden(a, b) + "; " + knowledge.whyForbidden(b, a) + ")"));
