@@ -17,8 +17,8 @@ import java.util.Optional;
  *   <li>{@link Method#EDGE_LABELLING} (the default): Chickering's 1995 algorithm ("A
  *       transformational characterization of equivalent Bayesian network structures", UAI, §4,
  *       procedures Order-Edges and Find-Compelled). It processes nodes in topological order and
- *       labels each edge into a node at once, in O(sum over edges x --> y of |parents(x)| +
- *       |parents(y)|) time; the one used by GES implementations.
+ *       labels all edges into a node at once, reading the parents of that node and of its latest
+ *       parent: near-linear in the number of edges. The one GES implementations use.
  *   <li>{@link Method#MEEK_RULES}: keep the skeleton, direct the v-structures, then close under
  *       {@link MeekRules} (Meek 1995). Slower by a constant factor, but the textbook definition.
  * </ul>

@@ -17,7 +17,8 @@ import java.util.List;
  *   <li>R3: {@code a --- c --> b}, {@code a --- d --> b}, {@code c} and {@code d} not adjacent,
  *       {@code a --- b}: {@code a --> b};
  *   <li>R4: {@code a --- k --> l --> b}, {@code k} and {@code b} not adjacent, {@code l} adjacent
- *       to {@code a}, {@code a --- b}: {@code a --> b}.
+ *       to {@code a} (by an edge of any kind), {@code a --- b}: {@code a --> b} (else {@code k -->
+ *       a <-- b} would be a new v-structure, since {@code a --> k} would close a cycle).
  * </ul>
  *
  * <p>Background knowledge is applied first, as in Meek's §5: every undirected edge whose one
