@@ -157,6 +157,27 @@ public final class Graphs {
     return sb.append(g.name(cycle.get(0))).toString();
   }
 
+  /**
+   * The v-structures {@code a --> c <-- b} ({@code a}, {@code b} not adjacent) read through the
+   * directed edges, ordered by collider, then {@code a}, then {@code b}. Two DAGs are Markov
+   * equivalent exactly when they have the same skeleton and the same v-structures (Verma &amp;
+   * Pearl 1990).
+   */
+  public static List<VStructure> vStructures(Graph g) {
+    List<VStructure> out = new ArrayList<>();
+    for (int c = 0; c < g.size(); c++) {
+      int[] ps = g.parents(c);
+      for (int i = 0; i < ps.length; i++) {
+        for (int j = i + 1; j < ps.length; j++) {
+          if (!g.isAdjacent(ps[i], ps[j])) {
+            out.add(new VStructure(ps[i], c, ps[j]));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
   /** The indices of the named nodes, in the given order. */
   public static int[] indices(Graph g, List<String> names) {
     int[] idx = new int[names.size()];
