@@ -245,11 +245,15 @@ public final class SimulateCommand implements Callable<Integer> {
     void to(Path tmp) throws IOException;
   }
 
-  /** Writes beside the target, then moves into place: a file is whole or absent. */
+  /**
+   * Writes beside the target, then moves into place: a file is whole or absent. The partial file
+   * is created like any other (not with createTempFile, whose owner-only permissions the moved
+   * file would keep).
+   */
   private static void writeAtomically(Path target, FileWrite write) {
-    Path dir = target.toAbsolutePath().getParent();
+    Path tmp = target.resolveSibling("." + target.getFileName() + ".partial");
     try {
-      Path tmp = Files.createTempFile(dir, ".causal4j-", ".tmp");
+      Files.deleteIfExists(tmp);
       try {
         write.to(tmp);
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING,
