@@ -333,7 +333,7 @@ public final class BifNetwork {
           tables);
     }
 
-    /** Mixed-radix strides, the last parent fastest (rows in a file are labelled, so any order works). */
+    /** Mixed-radix strides, last parent fastest (file rows are labelled, so any order works). */
     private int[] strides(int[] pa) {
       int[] st = new int[pa.length];
       int s = 1;
