@@ -142,6 +142,11 @@ class SimulateAndCompareCommandTest {
     assertThat(json.get("arrowhead").get("recall").asDouble()).isEqualTo(1.0 / 3);
     assertThat(json.get("shd").asInt()).isEqualTo(3);
     assertThat(json.get("optimistic_directed").get("fn").asInt()).isEqualTo(1);
+    // By default a DAG truth is scored against its CPDAG (here all edges are compelled by the
+    // v-structure A → C ← B, so the numbers are the same as against the DAG).
+    Result def = run("compare", "--truth", t.toString(), "--estimate", e.toString());
+    assertThat(def.status()).as(def.err()).isEqualTo(0);
+    assertThat(def.out()).contains("scored against the CPDAG of").contains("SHD 3");
     // A CPDAG truth is its own CPDAG reference (the default).
     Path cpdag = dir.resolve("cpdag.edges");
     GraphFiles.write(est, cpdag);

@@ -1,6 +1,7 @@
 package dev.causal4j.bench.metrics;
 
 import dev.causal4j.InvalidInputException;
+import dev.causal4j.graph.Cpdag;
 import dev.causal4j.graph.Graph;
 import dev.causal4j.graph.GraphKind;
 import dev.causal4j.graph.Graphs;
@@ -23,10 +24,12 @@ public final class References {
   /**
    * The reference graph of a truth: the truth itself when it already is of the asked kind (a
    * CPDAG file for {@link Reference#CPDAG}, a PAG file for {@link Reference#PAG}); for {@link
-   * Reference#DAG}, the DAG's observed part.
+   * Reference#DAG}, the DAG's observed part; for {@link Reference#CPDAG} of a DAG without hidden
+   * nodes, its CPDAG ({@link Cpdag#of}).
    *
    * @throws InvalidInputException if the truth cannot give that reference (a CPDAG truth cannot
-   *     give its DAG), or if the conversion from a DAG is not available in this build
+   *     give its DAG; a DAG with hidden nodes has no CPDAG over the observed ones), or if the
+   *     conversion from a DAG is not available in this build (the PAG of a DAG, for now)
    */
   public static Graph referenceFor(Graph truth, Reference reference) {
     GraphKind kind = truth.kind();
@@ -42,6 +45,14 @@ public final class References {
         if (kind == GraphKind.CPDAG) {
           return truth;
         }
+        if (kind == GraphKind.DAG) {
+          if (Graphs.latentNodes(truth).length > 0) {
+            throw new InvalidInputException("the true DAG has hidden variables, so the observed"
+                + " variables have no CPDAG (their model is not a DAG); use --reference pag or"
+                + " --reference dag");
+          }
+          return Cpdag.of(truth);
+        }
       }
       case PAG -> {
         if (kind == GraphKind.PAG) {
@@ -50,7 +61,7 @@ public final class References {
       }
       default -> throw new IllegalStateException(reference.toString());
     }
-    // Integration point: Cpdag.of(dag) and Pag.ofDag(dag) from the graph package go here.
+    // Integration point: Pag.ofDag(dag) from the graph package goes here.
     throw new InvalidInputException("scoring against the " + reference + " of a " + kind
         + " needs the " + kind + " → " + reference + " conversion, which this build does not have"
         + " yet; give the " + reference + " itself as the truth, or use --reference dag");

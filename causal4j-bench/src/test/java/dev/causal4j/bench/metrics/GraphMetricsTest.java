@@ -153,4 +153,37 @@ class GraphMetricsTest {
             + " only in the truth: B; compare graphs over the same variables (names are"
             + " case-sensitive; hidden variables of the truth are left out)");
   }
+
+  /**
+   * The default reference of a DAG without hidden nodes is its CPDAG.
+   *
+   * <pre>
+   * Truth A → B → C: CPDAG A --- B --- C (no v-structure, nothing compelled).
+   * Estimate A --> B, B --- C. Adjacency TP 2, FP 0, FN 0. Arrowheads: the CPDAG has none; the
+   * estimate's one at B is a FP: TP 0, FP 1, FN 0. SHD 1 (A–B marks differ).
+   * Against the DAG instead: arrowheads at B and C, estimate has the one at B: TP 1, FP 0, FN 1;
+   * SHD 1 (B–C marks differ).
+   * </pre>
+   */
+  @Test
+  void aDagIsScoredAgainstItsCpdagByDefault() {
+    MutableGraph dag = new MutableGraph(List.of("A", "B", "C"), GraphKind.DAG);
+    dag.addDirectedEdge(0, 1).addDirectedEdge(1, 2);
+    MutableGraph est = new MutableGraph(List.of("A", "B", "C"), GraphKind.CPDAG);
+    est.addDirectedEdge(0, 1).addUndirectedEdge(1, 2);
+    assertThat(References.defaultFor(dag)).isEqualTo(Reference.CPDAG);
+    Graph cpdag = References.referenceFor(dag, Reference.CPDAG);
+    assertThat(cpdag.isUndirected(0, 1) && cpdag.isUndirected(1, 2)).isTrue();
+    GraphComparison c = GraphMetrics.compare(cpdag, est);
+    assertThat(c.adjacency()).isEqualTo(new Counts(2, 0, 0));
+    assertThat(c.arrowhead()).isEqualTo(new Counts(0, 1, 0));
+    assertThat(c.shd()).isEqualTo(1);
+    GraphComparison d = GraphMetrics.compare(References.referenceFor(dag, Reference.DAG), est);
+    assertThat(d.arrowhead()).isEqualTo(new Counts(1, 0, 1));
+    assertThat(d.shd()).isEqualTo(1);
+    MutableGraph hidden = dag.mutableCopy().setLatent(0, true);
+    assertThat(References.defaultFor(hidden)).isEqualTo(Reference.PAG);
+    assertThatThrownBy(() -> References.referenceFor(hidden, Reference.CPDAG))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("hidden variables");
+  }
 }
