@@ -15,7 +15,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Causal4j.Version.class,
     description = "Causal analysis: learn causal graphs from data, estimate effects, explain them.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class, SimulateCommand.class, CompareCommand.class
+    })
 public final class Causal4j {
   static final int USER_ERROR = 1;
   static final int INTERNAL_ERROR = 2;
