@@ -40,15 +40,36 @@ public final class OutputOptions {
     Path dir = file.toAbsolutePath().getParent();
     try {
       Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, ".causal4j-", ".tmp");
+    } catch (IOException e) {
+      throw new InvalidInputException("cannot create " + dir + ": " + e.getMessage(), e);
+    }
+    writeAtomically(file, tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
+  }
+
+  /** Writes a file's content to the path given. */
+  @FunctionalInterface
+  interface FileWrite {
+    void to(Path tmp) throws IOException;
+  }
+
+  /**
+   * Writes beside the target, then moves into place: a file is whole or absent. The partial file
+   * is created like any other (not with createTempFile, whose owner-only permissions the moved
+   * file would keep).
+   */
+  static void writeAtomically(Path target, FileWrite write) {
+    Path tmp = target.resolveSibling("." + target.getFileName() + ".partial");
+    try {
+      Files.deleteIfExists(tmp);
       try {
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        write.to(tmp);
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.ATOMIC_MOVE);
       } finally {
         Files.deleteIfExists(tmp);
       }
     } catch (IOException e) {
-      throw new InvalidInputException("cannot write " + file + ": " + e.getMessage(), e);
+      throw new InvalidInputException("cannot write " + target + ": " + e.getMessage(), e);
     }
   }
 }

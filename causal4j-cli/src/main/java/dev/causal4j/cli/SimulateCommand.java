@@ -187,8 +187,8 @@ public final class SimulateCommand implements Callable<Integer> {
     }
     Path csv = out.resolve("data.csv");
     Path json = out.resolve("truth.json");
-    writeAtomically(csv, tmp -> DatasetWriter.csv().write(data, tmp));
-    writeAtomically(json, tmp -> Files.writeString(tmp, GraphJson.write(truth)));
+    OutputOptions.writeAtomically(csv, tmp -> DatasetWriter.csv().write(data, tmp));
+    OutputOptions.writeAtomically(json, tmp -> Files.writeString(tmp, GraphJson.write(truth)));
     PrintWriter err = spec.commandLine().getErr();
     int hidden = Graphs.latentNodes(truth).length;
     err.printf(Locale.ROOT, "simulate: wrote %s (%d rows × %d variables%s) and %s (%d nodes, %d"
@@ -237,32 +237,6 @@ public final class SimulateCommand implements Callable<Integer> {
       Files.createDirectories(out);
     } catch (IOException e) {
       throw new InvalidInputException("cannot create " + out + ": " + e.getMessage(), e);
-    }
-  }
-
-  @FunctionalInterface
-  private interface FileWrite {
-    void to(Path tmp) throws IOException;
-  }
-
-  /**
-   * Writes beside the target, then moves into place: a file is whole or absent. The partial file
-   * is created like any other (not with createTempFile, whose owner-only permissions the moved
-   * file would keep).
-   */
-  private static void writeAtomically(Path target, FileWrite write) {
-    Path tmp = target.resolveSibling("." + target.getFileName() + ".partial");
-    try {
-      Files.deleteIfExists(tmp);
-      try {
-        write.to(tmp);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING,
-            StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
-    } catch (IOException e) {
-      throw new InvalidInputException("cannot write " + target + ": " + e.getMessage(), e);
     }
   }
 
