@@ -395,7 +395,7 @@ final class ColumnAccumulator {
       throw new InvalidInputException(
           "column '" + name + "'" + in() + " has the value '" + nonFiniteText + "' at "
               + locate.apply(nonFiniteRow) + ", which is not a finite number; mark such values"
-              + " as missing (e.g. --missing-values NA," + nonFiniteText + ") or remove the row");
+              + " as missing (" + tokens.optionWith(nonFiniteText) + ") or remove the row");
     }
   }
 

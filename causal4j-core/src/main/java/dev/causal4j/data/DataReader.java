@@ -130,7 +130,8 @@ public final class DataReader {
       throw new InvalidInputException(
           "the SQL query is empty; write one, e.g. SELECT * FROM read_csv('data.csv')");
     }
-    return DuckDbReader.query(sql, "the SQL query", "the SQL query failed", options);
+    return DuckDbReader.query(
+        sql, "the SQL query", "the SQL query failed (check it; DuckDB says)", options);
   }
 
   /** The delimiter that reading {@code file} without an explicit one would use. */

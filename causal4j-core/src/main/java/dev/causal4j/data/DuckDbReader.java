@@ -97,8 +97,8 @@ final class DuckDbReader {
       }
       return plan.assemble(acc, n, null);
     } catch (SQLException e) {
-      throw new InvalidInputException(failure + ": " + DelimitedTextReader.firstLine(
-          e.getMessage()), e);
+      throw new InvalidInputException(
+          failure + ": " + DelimitedTextReader.firstLine(e.getMessage()), e);
     }
   }
 

@@ -12,8 +12,10 @@ final class MissingTokens {
   private final boolean empty;
   private final boolean nan;
   private final int maxLength;
+  private final List<String> given;
 
   MissingTokens(List<String> tokens) {
+    this.given = List.copyOf(tokens);
     this.tokens = new char[tokens.size()][];
     boolean e = false;
     boolean n = false;
@@ -44,6 +46,17 @@ final class MissingTokens {
       }
     }
     return false;
+  }
+
+  /** The {@code --missing-values} argument that adds {@code token} to these tokens. */
+  String optionWith(String token) {
+    StringBuilder sb = new StringBuilder("--missing-values ");
+    for (String t : given) {
+      if (!t.isEmpty()) {
+        sb.append(t).append(',');
+      }
+    }
+    return sb.append(token).toString();
   }
 
   boolean matches(String s) {

@@ -26,9 +26,10 @@ import java.util.Set;
 public final class ReadOptions {
   /**
    * Missing-value tokens used unless others are given: the empty field, {@code NA}, {@code NaN},
-   * {@code ?} and {@code null}. Tokens are compared with each field after surrounding blanks are
-   * removed, ignoring ASCII case (so {@code na}, {@code NAN} and {@code NULL} match too), and as
-   * text: the token {@code -999} does not match {@code -999.0}.
+   * {@code ?} and {@code null}; the empty field is missing whatever tokens are given. Tokens are
+   * compared with each field after surrounding blanks are removed, ignoring case (so {@code na},
+   * {@code NAN} and {@code NULL} match too), and as text: the token {@code -999} does not match
+   * {@code -999.0}.
    */
   public static final List<String> DEFAULT_MISSING_TOKENS = List.of("", "NA", "NaN", "?", "null");
 
@@ -188,11 +189,19 @@ public final class ReadOptions {
       return this;
     }
 
-    /** Replaces the missing-value tokens (blanks around each token are removed). */
+    /**
+     * Replaces the missing-value tokens (blanks around each token are removed). The empty field
+     * stays missing whatever the tokens: it cannot be a number, and as a category it would only
+     * hide the gap.
+     */
     public Builder missingTokens(Collection<String> tokens) {
       List<String> t = new ArrayList<>();
+      t.add("");
       for (String s : tokens) {
-        t.add(Objects.requireNonNull(s, "token").trim());
+        String token = Objects.requireNonNull(s, "token").trim();
+        if (!t.contains(token)) {
+          t.add(token);
+        }
       }
       this.missingTokens = t;
       return this;

@@ -389,7 +389,7 @@ class DataReaderTest {
   void aFailingQueryNamesTheProblem() {
     assertThatThrownBy(() -> DataReader.query("SELEKT 1", ReadOptions.defaults()))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageStartingWith("the SQL query failed: ")
+        .hasMessageStartingWith("the SQL query failed (check it; DuckDB says): ")
         .hasMessageNotContaining("\n");
     assertThatThrownBy(() -> DataReader.query("SELECT 1 AS a WHERE false", ReadOptions.defaults()))
         .hasMessageContaining("returned no rows");
@@ -501,7 +501,7 @@ class DataReaderTest {
         .hasMessageContaining("column 'x'")
         .hasMessageContaining("'-Inf'")
         .hasMessageContaining("line 3")
-        .hasMessageContaining("mark such values as missing");
+        .hasMessageContaining("mark such values as missing (--missing-values NA,NaN,?,null,-Inf)");
     assertThatThrownBy(() -> read("nan.csv", ReadOptions.builder()
             .missingTokens(List.of("NA")).build()))
         .hasMessageContaining("'NaN'")
