@@ -24,7 +24,9 @@ import java.util.stream.Collectors;
  *       causal-learn's and R's whitespace-separated files).
  *   <li><b>Parquet</b> (a name ending {@code .parquet}) and any <b>SQL query</b> ({@link #query}),
  *       through an embedded, in-memory DuckDB that is closed after the query; for example {@code
- *       SELECT * FROM read_csv('data.csv') WHERE site = 'A'}.
+ *       SELECT * FROM read_csv('data.csv') WHERE site = 'A'}. Numeric SQL columns are read as
+ *       numbers and every other column as text; note that DuckDB's own {@code read_csv} sniffs
+ *       types too (a yes/no column becomes a boolean, read here as the levels false/true).
  * </ul>
  *
  * <h2>Types</h2>
@@ -193,7 +195,8 @@ public final class DataReader {
     }
     double perLine = (double) (lastEnd - headerEnd) / lines;
     double estimate = (size - headerEnd - 1) / perLine;
-    return (int) Math.min(Math.max(16, estimate * 1.05 + 16), 1 << 26);
+    // Capped: a file whose first lines are unusually short must not reserve gigabytes up front.
+    return (int) Math.min(Math.max(16, estimate * 1.05 + 16), 1 << 20);
   }
 
   private static void checkReadable(Path file) {

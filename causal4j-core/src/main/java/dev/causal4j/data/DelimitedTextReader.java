@@ -193,6 +193,7 @@ final class DelimitedTextReader {
     private int field;
     private long line;
     private boolean empty;
+    private boolean blankFirstField;
     private int rows;
 
     Handler(
@@ -217,6 +218,7 @@ final class DelimitedTextReader {
       line = startingLineNumber;
       field = 0;
       empty = false;
+      blankFirstField = false;
       if (recordLines && byField != null) {
         if (rows == lineOfRow.length) {
           lineOfRow = Arrays.copyOf(lineOfRow, lineOfRow.length * 2);
@@ -232,7 +234,13 @@ final class DelimitedTextReader {
       }
       if (byField == null) {
         header.add(new String(buf, offset, len).trim());
+      } else if (field == 0 && !quoted && isBlank(buf, offset, len)) {
+        // Held back: if no other field follows, this is a blank line, which is skipped.
+        blankFirstField = true;
       } else if (field < width) {
+        if (field == 1 && blankFirstField && byField[0] != null) {
+          byField[0].addMissing();
+        }
         ColumnAccumulator acc = byField[field];
         if (acc != null) {
           acc.add(buf, offset, len);
@@ -253,7 +261,7 @@ final class DelimitedTextReader {
 
     @Override
     protected Void buildRecord() {
-      if (empty || field == 0) {
+      if (empty || field == 0 || (field == 1 && blankFirstField)) {
         return null;
       }
       if (byField == null) {
@@ -269,12 +277,22 @@ final class DelimitedTextReader {
                 : "quote values that contain the delimiter, and remove any delimiter at the end"
                     + " of the line";
         throw new InvalidInputException(
-            "line " + line + " of " + input.name() + " has " + field + " fields but the header"
-                + " has " + width + " (" + delimiter.label() + "-separated); " + fix);
+            "line " + line + " of " + input.name() + " has " + field
+                + (field == 1 ? " field" : " fields") + " but the header has " + width + " ("
+                + delimiter.label() + "-separated); " + fix);
       }
       rows++;
       return null;
     }
+  }
+
+  private static boolean isBlank(char[] buf, int offset, int len) {
+    for (int i = offset; i < offset + len; i++) {
+      if (buf[i] > ' ') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** For whitespace-separated text: a tab separates fields just as a space does. */

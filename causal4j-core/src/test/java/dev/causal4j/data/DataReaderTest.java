@@ -131,6 +131,14 @@ class DataReaderTest {
   }
 
   @Test
+  void skipsBlankLinesButKeepsAnEmptyFirstField() {
+    Dataset d = read("blank_lines.csv");
+    assertThat(d.rows()).isEqualTo(3);
+    assertThat(d.isMissing(1, 0)).isTrue();
+    assertThat(levels(d, "b")).containsExactly("2", "4", "6");
+  }
+
+  @Test
   void readsASingleColumn() {
     Dataset d = read("single_column.csv");
     assertThat(d.names()).containsExactly("x");
