@@ -34,8 +34,8 @@ public final class DataOptions {
       arity = "0..1",
       paramLabel = "FILE",
       description =
-          "The data: delimited text (.csv, .tsv, .txt, also .gz; delimiter sniffed) with a header"
-              + " row, or Parquet (.parquet).")
+          "The data: delimited text with a header row (CSV, TSV, whitespace-separated, also"
+              + " gzipped; the delimiter is sniffed) or a Parquet file.")
   Path file;
 
   @Option(

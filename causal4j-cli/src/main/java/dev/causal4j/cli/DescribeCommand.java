@@ -46,10 +46,9 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  causal4j describe examples/sachs.csv",
-      "  causal4j describe survey.csv --discrete grade --ordinal 'size=small,medium,large'"
-          + " --domain site",
-      "  causal4j describe --sql \"SELECT * FROM 'visits.parquet' WHERE year >= 2000\""
-          + " --format json --out visits.json",
+      "  causal4j describe survey.csv --discrete grade --domain site \\",
+      "      --ordinal 'size=small,medium,large'",
+      "  causal4j describe --format json --sql \"SELECT * FROM 'visits.parquet'\"",
       "",
       "Types: " + DataReader.DETECTION_RULE
     })
@@ -81,9 +80,13 @@ public final class DescribeCommand implements Callable<Integer> {
   public Integer call() {
     Dataset dataset = data.load();
     DatasetSummary summary = DatasetSummary.of(dataset);
+    String source = data.sql().orElse(summary.source());
     String how = sourceFormat();
     String rule = DataReader.detectionRule(data.readOptions());
-    String text = format == Format.JSON ? json(summary, how, rule) : text(summary, how, rule);
+    String text =
+        format == Format.JSON
+            ? json(summary, source, how, rule)
+            : text(summary, source, how, rule);
     output.write(text, spec.commandLine().getOut());
     return 0;
   }
@@ -91,12 +94,12 @@ public final class DescribeCommand implements Callable<Integer> {
   /** How the data was read: the format and, for text, the delimiter and whether it was sniffed. */
   private String sourceFormat() {
     if (data.sql().isPresent()) {
-      return "SQL query (DuckDB)";
+      return "SQL, run by DuckDB";
     }
     Path file = data.file().orElseThrow();
     String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
     if (lower.endsWith(".parquet") || lower.endsWith(".parq")) {
-      return "Parquet (DuckDB)";
+      return "Parquet, read by DuckDB";
     }
     ReadOptions options = data.readOptions();
     return options
@@ -107,9 +110,13 @@ public final class DescribeCommand implements Callable<Integer> {
 
   // ---- text ------------------------------------------------------------------------------------
 
-  static String text(DatasetSummary s, String how, String rule) {
+  static String text(DatasetSummary s, String source, String how, String rule) {
     StringBuilder out = new StringBuilder();
-    out.append(s.source().isEmpty() ? "data" : s.source()).append("  (").append(how).append(")\n");
+    String title = source.replaceAll("\\s+", " ").strip();
+    if (title.length() > 100) {
+      title = title.substring(0, 99) + "…";
+    }
+    out.append(title.isEmpty() ? "data" : title).append("  (").append(how).append(")\n");
     out.append(s.rows()).append(s.rows() == 1 ? " row" : " rows").append(" × ")
         .append(s.columns()).append(s.columns() == 1 ? " variable: " : " variables: ")
         .append(typeCounts(s)).append('\n');
@@ -343,10 +350,10 @@ public final class DescribeCommand implements Callable<Integer> {
 
   // ---- json ------------------------------------------------------------------------------------
 
-  static String json(DatasetSummary s, String how, String rule) {
+  static String json(DatasetSummary s, String source, String how, String rule) {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = mapper.createObjectNode();
-    root.put("source", s.source());
+    root.put("source", source);
     root.put("format", how);
     root.put("rows", s.rows());
     root.put("columns", s.columns());

@@ -121,7 +121,8 @@ class DescribeCommandTest {
     Result r = run("describe", "--sql",
         "SELECT age, income FROM read_csv('" + csv + "') WHERE site = 'A'");
     assertThat(r.status()).as(r.err()).isZero();
-    assertThat(r.out()).contains("(SQL query (DuckDB))").contains("4 rows × 2 variables");
+    assertThat(r.out()).startsWith("SELECT age, income FROM read_csv(").contains("(SQL, run by DuckDB)")
+        .contains("4 rows × 2 variables");
   }
 
   @Test
