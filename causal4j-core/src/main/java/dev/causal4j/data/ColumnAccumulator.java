@@ -73,7 +73,7 @@ final class ColumnAccumulator {
   private double[] values;
   private boolean allIntegers = true;
   private int distinctCount;
-  private final double[] distinct;
+  private double[] distinct;
   private int nonFiniteRow = -1;
   private String nonFiniteText;
 
@@ -107,7 +107,7 @@ final class ColumnAccumulator {
     this.tokens = tokens;
     this.source = source;
     this.locate = locate;
-    this.distinct = new double[maxLevels + 1];
+    this.distinct = new double[Math.min(maxLevels + 1, 16)];
     int cap = Math.max(16, capacity);
     if (forceText || !givenLevels.isEmpty()) {
       startText(cap);
@@ -198,18 +198,24 @@ final class ColumnAccumulator {
       if (v != Math.rint(v) || Math.abs(v) > 1e15) {
         allIntegers = false;
       } else if (distinctCount <= maxLevels) {
-        boolean seen = false;
-        for (int k = 0; k < distinctCount; k++) {
-          if (distinct[k] == v) {
-            seen = true;
-            break;
-          }
-        }
-        if (!seen) {
-          distinct[distinctCount++] = v;
-        }
+        noteDistinct(v + 0.0);
       }
     }
+  }
+
+  /** Keeps the distinct integers seen so far sorted, until there are more than maxLevels. */
+  private void noteDistinct(double v) {
+    int at = Arrays.binarySearch(distinct, 0, distinctCount, v);
+    if (at >= 0) {
+      return;
+    }
+    int insert = -at - 1;
+    if (distinctCount == distinct.length) {
+      distinct = Arrays.copyOf(distinct, Math.min(maxLevels + 1, distinct.length * 2));
+    }
+    System.arraycopy(distinct, insert, distinct, insert + 1, distinctCount - insert);
+    distinct[insert] = v;
+    distinctCount++;
   }
 
   private void addNonFinite(String token) {

@@ -15,6 +15,7 @@ import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Reads delimited text with FastCSV into column accumulators, in one pass (two when a column shows
@@ -129,7 +130,7 @@ final class DelimitedTextReader {
 
   /** One pass over the input; {@code onHeader} returns the accumulator for each header column. */
   private Handler parse(
-      java.util.function.Function<List<String>, ColumnAccumulator[]> onHeader,
+      Function<List<String>, ColumnAccumulator[]> onHeader,
       boolean recordLines) {
     Handler handler = new Handler(onHeader, recordLines);
     try (Reader raw = input.open();
@@ -184,7 +185,7 @@ final class DelimitedTextReader {
 
   /** Receives FastCSV's fields and routes them to the column accumulators. */
   private final class Handler extends CsvCallbackHandler<Void> {
-    private final java.util.function.Function<List<String>, ColumnAccumulator[]> onHeader;
+    private final Function<List<String>, ColumnAccumulator[]> onHeader;
     private final boolean recordLines;
     private final boolean whitespace = delimiter == Delimiter.WHITESPACE;
     private List<String> header = new ArrayList<>();
@@ -197,7 +198,7 @@ final class DelimitedTextReader {
     private int rows;
 
     Handler(
-        java.util.function.Function<List<String>, ColumnAccumulator[]> onHeader,
+        Function<List<String>, ColumnAccumulator[]> onHeader,
         boolean recordLines) {
       this.onHeader = onHeader;
       this.recordLines = recordLines;

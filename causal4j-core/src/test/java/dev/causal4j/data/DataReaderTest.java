@@ -235,6 +235,20 @@ class DataReaderTest {
   }
 
   @Test
+  void manyIntegerLevelsAreOrderedNumerically() {
+    StringBuilder text = new StringBuilder("k\n");
+    for (int i = 0; i < 40; i++) {
+      text.append((i * 7) % 20 - 5).append('\n');
+    }
+    Dataset d = DataReader.readText(text.toString(), "k.csv",
+        ReadOptions.builder().maxLevels(100).build());
+    assertThat(levels(d, "k")).hasSize(20).startsWith("-5", "-4").endsWith("13", "14");
+    Dataset c = DataReader.readText(text.toString(), "k.csv",
+        ReadOptions.builder().maxLevels(19).build());
+    assertThat(type(c, "k")).isEqualTo(VariableType.CONTINUOUS);
+  }
+
+  @Test
   void overridesForceTypes() {
     Dataset d = read("mixed.csv", ReadOptions.builder()
         .continuous("grade").discrete("x").build());
