@@ -138,6 +138,7 @@ public final class DescribeCommand implements Callable<Integer> {
       out.append("time: ").append(s.time().name()).append(", ").append(number(s.time().min()))
           .append(" to ").append(number(s.time().max()))
           .append(s.time().nonDecreasing() ? ", rows in time order" : ", rows NOT in time order")
+          .append(s.domain() != null ? " within each environment" : "")
           .append('\n');
     }
     out.append('\n');

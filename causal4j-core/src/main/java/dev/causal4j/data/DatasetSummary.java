@@ -114,7 +114,10 @@ public record DatasetSummary(
     }
   }
 
-  /** The time column's range, and whether the rows are in time order. */
+  /**
+   * The time column's range, and whether the rows are in time order (within each environment
+   * when there is a domain column).
+   */
   public record TimeSummary(String name, double min, double max, boolean nonDecreasing) {}
 
   /** Summarises a dataset (one pass per column, plus a sort per continuous column). */
@@ -130,20 +133,22 @@ public record DatasetSummary(
       byType[v.type().ordinal()]++;
       missingCells += data.missingCount(j);
       String duplicateOf = null;
-      long h = contentHash(data, j);
-      List<Integer> same = byHash.computeIfAbsent(h, k -> new ArrayList<>());
-      for (int k : same) {
-        if (sameContent(data, k, j)) {
-          duplicateOf = data.variable(k).name();
-          break;
+      // Constant columns are flagged as such; that they equal each other adds nothing.
+      if (!DataChecks.isConstant(data, j)) {
+        List<Integer> same = byHash.computeIfAbsent(contentHash(data, j), k -> new ArrayList<>());
+        for (int k : same) {
+          if (sameContent(data, k, j)) {
+            duplicateOf = data.variable(k).name();
+            break;
+          }
         }
+        same.add(j);
       }
-      same.add(j);
       vars.add(v.isContinuous() ? continuous(data, j, duplicateOf) : categorical(data, j,
           duplicateOf));
     }
     DomainSummary domain = data.domain().map(DatasetSummary::domain).orElse(null);
-    TimeSummary time = data.time().map(DatasetSummary::time).orElse(null);
+    TimeSummary time = data.time().map(t -> time(t, data.domain().orElse(null))).orElse(null);
     int complete = data.completeRows().length;
     List<String> warnings = warnings(data, vars, complete, time);
     return new DatasetSummary(
@@ -276,15 +281,20 @@ public record DatasetSummary(
     return new DomainSummary(d.name(), levels);
   }
 
-  private static TimeSummary time(TimeColumn t) {
+  /** With a domain column, time order is checked within each environment (panel data). */
+  private static TimeSummary time(TimeColumn t, DomainColumn domain) {
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
     boolean ordered = true;
     double[] v = t.values();
+    double[] last = new double[domain == null ? 1 : domain.levels().size()];
+    Arrays.fill(last, Double.NEGATIVE_INFINITY);
     for (int i = 0; i < v.length; i++) {
       min = Math.min(min, v[i]);
       max = Math.max(max, v[i]);
-      ordered &= i == 0 || v[i] >= v[i - 1];
+      int env = domain == null ? 0 : domain.labels()[i];
+      ordered &= v[i] >= last[env];
+      last[env] = v[i];
     }
     return new TimeSummary(t.name(), min, max, ordered);
   }
@@ -352,7 +362,8 @@ public record DatasetSummary(
           + " singular; Gaussian tests conditioning on many variables will fail");
     }
     if (time != null && !time.nonDecreasing()) {
-      w.add("the rows are not in time order of '" + time.name() + "'");
+      w.add("the rows are not in the order of the time column '" + time.name() + "'"
+          + (data.domain().isPresent() ? " within each environment" : ""));
     }
     return w;
   }

@@ -80,4 +80,22 @@ class DatasetSummaryTest {
     s = DatasetSummary.of(Dataset.builder(n).addContinuous("v", v).build());
     assertThat(s.variables().get(0).flags()).isEmpty();
   }
+
+  @Test
+  void timeOrderIsCheckedWithinEachEnvironment() {
+    double[] t = {1, 2, 3, 1, 2, 3};
+    Dataset panel = Dataset.builder(6)
+        .addContinuous("x", new double[] {1, 2, 3, 4, 5, 6})
+        .domain(new DomainColumn("subject", new int[] {0, 0, 0, 1, 1, 1}, List.of("a", "b")))
+        .time(new TimeColumn("t", t))
+        .build();
+    assertThat(DatasetSummary.of(panel).time().nonDecreasing()).isTrue();
+    Dataset pooled = Dataset.builder(6)
+        .addContinuous("x", new double[] {1, 2, 3, 4, 5, 6})
+        .time(new TimeColumn("t", t))
+        .build();
+    DatasetSummary s = DatasetSummary.of(pooled);
+    assertThat(s.time().nonDecreasing()).isFalse();
+    assertThat(s.warnings()).anyMatch(w -> w.contains("not in the order of the time column 't'"));
+  }
 }
