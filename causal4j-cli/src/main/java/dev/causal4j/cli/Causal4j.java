@@ -16,7 +16,10 @@ import picocli.CommandLine.Command;
     versionProvider = Causal4j.Version.class,
     description = "Causal analysis: learn causal graphs from data, estimate effects, explain them.",
     subcommands = {
-      CommandLine.HelpCommand.class, SimulateCommand.class, CompareCommand.class
+      CommandLine.HelpCommand.class,
+      DescribeCommand.class,
+      SimulateCommand.class,
+      CompareCommand.class
     })
 public final class Causal4j {
   static final int USER_ERROR = 1;

@@ -6,9 +6,11 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An immutable, columnar table of observations: one primitive array per variable ({@code double[]}
@@ -394,6 +396,7 @@ public final class Dataset {
   public static final class Builder {
     private final int rows;
     private final List<Variable> variables = new ArrayList<>();
+    private final Set<String> names = new HashSet<>();
     private final List<double[]> doubles = new ArrayList<>();
     private final List<int[]> codes = new ArrayList<>();
     private final List<BitSet> missing = new ArrayList<>();
@@ -483,12 +486,10 @@ public final class Dataset {
     }
 
     private Builder add(Variable v, double[] d, int[] c, BitSet m) {
-      for (Variable existing : variables) {
-        if (existing.name().equals(v.name())) {
-          throw new InvalidInputException(
-              "two columns are named '" + v.name() + "'" + where()
-                  + "; give every column a distinct name");
-        }
+      if (!names.add(v.name())) {
+        throw new InvalidInputException(
+            "two columns are named '" + v.name() + "'" + where()
+                + "; give every column a distinct name");
       }
       variables.add(v);
       doubles.add(d);
