@@ -1,11 +1,7 @@
 package dev.causal4j.discovery.pc;
 
+import dev.causal4j.discovery.Parallel;
 import dev.causal4j.independence.IndependenceTest;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.function.IntConsumer;
-import java.util.stream.IntStream;
 
 /**
  * The adjacency (skeleton) phase of the PC algorithm: start from the complete undirected graph and
@@ -106,8 +102,7 @@ public final class AdjacencySearch {
     int p = adj.size();
     long[] made = new long[p];
     int[] empty = new int[0];
-    forEach(p, x -> {
-      checkCancelled();
+    Parallel.forEach(threads, p, x -> {
       long[] row = adj.row(x);
       long count = 0;
       for (int y = x + 1; y < p; y++) {
@@ -164,8 +159,7 @@ public final class AdjacencySearch {
     }
     int[][] found = new int[edges][];
     long[] made = new long[edges];
-    forEach(edges, e -> {
-      checkCancelled();
+    Parallel.forEach(threads, edges, e -> {
       int a = from[e];
       int b = to[e];
       if (constraints.requiresAdjacency(a, b)) {
@@ -203,7 +197,7 @@ public final class AdjacencySearch {
     long[] count = new long[1];
     boolean any = false;
     for (int x = 0; x < p; x++) {
-      checkCancelled();
+      Parallel.checkCancelled();
       for (int y : adj.neighbors(x)) {
         if (!adj.isAdjacent(x, y)) {
           continue;
@@ -266,39 +260,6 @@ public final class AdjacencySearch {
       for (int j = i + 1; j < depth; j++) {
         idx[j] = idx[j - 1] + 1;
       }
-    }
-  }
-
-  private void forEach(int n, IntConsumer body) {
-    if (threads == 1 || n < 2) {
-      for (int i = 0; i < n; i++) {
-        body.accept(i);
-      }
-      return;
-    }
-    ForkJoinPool pool = new ForkJoinPool(threads);
-    try {
-      pool.submit(() -> IntStream.range(0, n).parallel().forEach(body)).get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CancellationException("the search was interrupted");
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException r) {
-        throw r;
-      }
-      if (cause instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(cause);
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  private static void checkCancelled() {
-    if (Thread.currentThread().isInterrupted()) {
-      throw new CancellationException("the search was interrupted");
     }
   }
 }
