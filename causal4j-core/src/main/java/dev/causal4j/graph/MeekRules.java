@@ -78,9 +78,23 @@ public final class MeekRules {
     }
   }
 
+  /**
+   * Unshielded triples {@code a — b — c} whose collider status is unknown, such as the ambiguous
+   * triples of conservative PC (Ramsey, Zhang &amp; Spirtes 2006). R1, R3 and R4 infer an
+   * orientation from some triple being a non-collider; they do not fire on an ambiguous one.
+   */
+  @FunctionalInterface
+  public interface AmbiguousTriples {
+    /** No triple is ambiguous. */
+    AmbiguousTriples NONE = (a, b, c) -> false;
+
+    /** True if it is unknown whether {@code b} is a collider between {@code a} and {@code c}. */
+    boolean isAmbiguous(int a, int b, int c);
+  }
+
   /** Applies R1–R4 to closure. */
   public static Result apply(MutableGraph pdag) {
-    return new Run(pdag, null).run();
+    return new Run(pdag, null, AmbiguousTriples.NONE).run();
   }
 
   /**
@@ -90,11 +104,20 @@ public final class MeekRules {
    *     graph's nodes, or the graph has circle marks
    */
   public static Result apply(MutableGraph pdag, BoundKnowledge knowledge) {
+    return apply(pdag, knowledge, AmbiguousTriples.NONE);
+  }
+
+  /**
+   * Applies the knowledge, then R1–R4 to closure without inferring anything from the ambiguous
+   * triples.
+   */
+  public static Result apply(
+      MutableGraph pdag, BoundKnowledge knowledge, AmbiguousTriples ambiguous) {
     if (!knowledge.variables().equals(pdag.nodeNames())) {
       throw new IllegalArgumentException(
           "the knowledge is bound to other variables than the graph's nodes");
     }
-    return new Run(pdag, knowledge.isEmpty() ? null : knowledge).run();
+    return new Run(pdag, knowledge.isEmpty() ? null : knowledge, ambiguous).run();
   }
 
   /** Applies the knowledge, given over the graph's node names, then R1–R4 to closure. */
@@ -106,6 +129,7 @@ public final class MeekRules {
   private static final class Run {
     final MutableGraph g;
     final BoundKnowledge knowledge;
+    final AmbiguousTriples ambiguous;
     final int p;
     /** Node v's neighbours are {@code nbr[start[v] .. start[v+1])}, ascending. */
     final int[] start;
@@ -125,9 +149,10 @@ public final class MeekRules {
     final List<Orientation> orientations = new ArrayList<>();
     final List<Conflict> conflicts = new ArrayList<>();
 
-    Run(MutableGraph g, BoundKnowledge knowledge) {
+    Run(MutableGraph g, BoundKnowledge knowledge, AmbiguousTriples ambiguous) {
       this.g = g;
       this.knowledge = knowledge;
+      this.ambiguous = ambiguous;
       this.p = g.size();
       start = new int[p + 1];
       int maxDegree = 0;
@@ -242,7 +267,7 @@ public final class MeekRules {
       // R1: c --> a, c not adjacent to b.
       for (int f = start[a]; f < start[a + 1]; f++) {
         int c = nbr[f];
-        if (c != b && isDirected(rev[f]) && slot(c, b) < 0) {
+        if (c != b && isDirected(rev[f]) && slot(c, b) < 0 && !ambiguous.isAmbiguous(c, a, b)) {
           return Rule.R1;
         }
       }
@@ -263,7 +288,7 @@ public final class MeekRules {
           int s = slot(c, b);
           if (s >= 0 && isDirected(s)) {
             for (int i = 0; i < n; i++) {
-              if (slot(scratch[i], c) < 0) {
+              if (slot(scratch[i], c) < 0 && !ambiguous.isAmbiguous(scratch[i], a, c)) {
                 return Rule.R3;
               }
             }
@@ -285,7 +310,8 @@ public final class MeekRules {
           int k = nbr[h];
           if (k != a && isDirected(rev[h])) {
             int ak = slot(a, k);
-            if (ak >= 0 && isUndirected(ak) && slot(k, b) < 0) {
+            if (ak >= 0 && isUndirected(ak) && slot(k, b) < 0
+                && !ambiguous.isAmbiguous(k, a, b)) {
               return Rule.R4;
             }
           }
