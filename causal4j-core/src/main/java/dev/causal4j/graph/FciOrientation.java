@@ -35,19 +35,20 @@ import java.util.Objects;
  *
  * <p>Choices the paper leaves open, which only matter when separating sets conflict (finite
  * samples) or background knowledge is given: a rule only ever turns circles into tails or
- * arrowheads; where it would overwrite a mark already set otherwise, or where the {@link
- * OrientationConstraints} forbid a mark, that instance is skipped (R0 and the collider case of R4
- * may put an arrowhead where one already is). The order is fixed, so the same input gives the same
- * output: R0 over triples by middle node then end nodes, ascending; then the local rules R1, R2,
- * R3, R8 from a FIFO work queue of nodes whose neighbourhood changed (all nodes at first); when it
- * is empty, one pass of R4 over edges {@code b o-* c} by {@code c}, {@code b}, {@code a}; when that
- * changes nothing, one pass of R9 and R10 over edges {@code a o-> c} by {@code c}, {@code a};
- * repeated until nothing changes. R4 uses a shortest discriminating path (breadth-first, lowest
- * index first). The uncovered potentially directed paths of R9 and R10 are simple paths, found
- * depth-first inside the states from which an uncovered walk still reaches the goal (a linear-time
- * bound that cuts off nothing); R10's paths to the parents of {@code c} must not pass through
- * {@code c}, which never orients more than the paper's rule and, by the brute-force tests, loses
- * nothing.
+ * arrowheads; where it would change a mark already set, or where the {@link
+ * OrientationConstraints} forbid a mark, that instance of the rule is skipped, so conflicting
+ * separating sets give {@code <->} edges (as in FCI) but never flip a mark.
+ *
+ * <p>The order is fixed, so the same input gives the same output: R0 over triples by middle node,
+ * then end nodes, ascending; then the local rules R1, R2, R3, R8 from a FIFO work queue of nodes
+ * whose neighbourhood changed (all nodes at first); when it is empty, one pass of R4 over edges
+ * {@code b o-* c} by {@code c}, {@code b}, {@code a}; when that changes nothing, one pass of R9
+ * and R10 over edges {@code a o-> c} by {@code c}, {@code a}; repeated until nothing changes. R4
+ * uses a shortest discriminating path (breadth-first, lowest index first). The uncovered
+ * potentially directed paths of R9 and R10 are simple paths, found depth-first among the states
+ * from which an uncovered walk still reaches the goal (a linear-time bound that cuts nothing off).
+ * R10's paths to the parents of {@code c} must not pass through {@code c}: that never orients
+ * more than the paper's rule and, by the brute-force tests, loses nothing.
  *
  * <p>Not thread-safe on one graph; separate graphs may be oriented concurrently.
  */
@@ -277,16 +278,13 @@ public final class FciOrientation {
       return g.endpoint(from, to);
     }
 
-    /** True if {@code m} may stand at {@code to} on the edge {@code from}–{@code to}. */
+    /**
+     * True if {@code m} may stand at {@code to} on the edge {@code from}–{@code to}: it is there
+     * already, or a circle is there and the constraints allow {@code m}.
+     */
     private boolean settable(int from, int to, Endpoint m) {
       Endpoint now = mark(from, to);
       return now == m || (now == CIRCLE && options.constraints().allows(from, to, m));
-    }
-
-    /** For R0 and R4's collider case: arrowheads may also replace arrowheads, never tails. */
-    private boolean arrowSettable(int from, int to) {
-      Endpoint now = mark(from, to);
-      return now == ARROW || (now == CIRCLE && options.constraints().allows(from, to, ARROW));
     }
 
     private boolean set(Rule rule, int from, int to, Endpoint m) {
@@ -342,7 +340,7 @@ public final class FciOrientation {
             int a = adj[b][i];
             int c = adj[b][j];
             if (!g.isAdjacent(a, c) && !sepsets.isInSepset(a, b, c)
-                && arrowSettable(a, b) && arrowSettable(c, b)) {
+                && settable(a, b, ARROW) && settable(c, b, ARROW)) {
               set(Rule.R0, a, b, ARROW);
               set(Rule.R0, c, b, ARROW);
             }
@@ -493,7 +491,7 @@ public final class FciOrientation {
                 changed |= set(Rule.R4, c, b, TAIL);
                 changed |= set(Rule.R4, b, c, ARROW);
               }
-            } else if (arrowSettable(a, b) && arrowSettable(c, b) && settable(b, c, ARROW)) {
+            } else if (settable(a, b, ARROW) && settable(c, b, ARROW) && settable(b, c, ARROW)) {
               changed |= set(Rule.R4, a, b, ARROW);
               changed |= set(Rule.R4, c, b, ARROW);
               changed |= set(Rule.R4, b, c, ARROW);

@@ -3,7 +3,6 @@ package dev.causal4j.graph;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Predicate;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -17,33 +16,13 @@ final class TestGraphs {
   private TestGraphs() {}
 
   /**
-   * A graph from edges such as {@code "A --> B; B <-> C; C o-> D"}. Nodes appear in the order
-   * first named; nodes listed in {@code latent} are flagged latent.
+   * A graph from edges such as {@code "A --> B; B <-> C; C o-> D"} ({@link GraphText}), with the
+   * nodes in {@code latent} flagged latent.
    */
   static MutableGraph parse(String edges, String... latent) {
-    LinkedHashSet<String> names = new LinkedHashSet<>();
-    List<String[]> parts = new ArrayList<>();
-    for (String e : edges.split(";")) {
-      String[] t = e.trim().split("\\s+");
-      if (t.length == 1 && !t[0].isEmpty()) {
-        names.add(t[0]);
-        continue;
-      }
-      if (t.length != 3) {
-        throw new IllegalArgumentException("not an edge: '" + e + "'");
-      }
-      names.add(t[0]);
-      names.add(t[2]);
-      parts.add(t);
-    }
-    names.addAll(Arrays.asList(latent));
-    MutableGraph g = new MutableGraph(new ArrayList<>(names));
-    for (String[] t : parts) {
-      Endpoint[] m = Edge.parseSymbol(t[1]);
-      g.setEdge(g.indexOf(t[0]), g.indexOf(t[2]), m[0], m[1]);
-    }
+    MutableGraph g = GraphText.parse(edges);
     for (String l : latent) {
-      g.setLatent(g.indexOf(l), true);
+      g.setLatent(g.requireIndex(l), true);
     }
     return g;
   }
@@ -80,47 +59,24 @@ final class TestGraphs {
 
   // ---- path enumeration ---------------------------------------------------------------------
 
-  /** Every simple path from {@code x} to {@code y}, as node lists. */
-  static List<int[]> simplePaths(Graph g, int x, int y) {
-    List<int[]> out = new ArrayList<>();
-    int[] path = new int[g.size()];
-    boolean[] on = new boolean[g.size()];
-    path[0] = x;
-    on[x] = true;
-    extend(g, path, 1, on, y, out);
-    return out;
-  }
-
-  private static void extend(Graph g, int[] path, int len, boolean[] on, int y, List<int[]> out) {
-    int v = path[len - 1];
-    for (int w : g.adjacentNodes(v)) {
-      if (w == y) {
-        int[] p = Arrays.copyOf(path, len + 1);
-        p[len] = y;
-        out.add(p);
-      } else if (!on[w]) {
-        on[w] = true;
-        path[len] = w;
-        extend(g, path, len + 1, on, y, out);
-        on[w] = false;
-      }
-    }
-  }
-
   static boolean isColliderOn(Graph g, int[] path, int i) {
     return g.endpoint(path[i - 1], path[i]) == Endpoint.ARROW
         && g.endpoint(path[i + 1], path[i]) == Endpoint.ARROW;
   }
 
-  /** m-separation by the definition: no path whose colliders are in An(Z) and others not in Z. */
-  static boolean separatedByPaths(Graph g, int x, int y, BitSet z) {
-    BitSet anZ = Graphs.ancestors(g, z.stream().toArray());
-    for (int[] path : simplePaths(g, x, y)) {
-      boolean open = true;
-      for (int i = 1; i < path.length - 1 && open; i++) {
-        open = isColliderOn(g, path, i) ? anZ.get(path[i]) : !z.get(path[i]);
+  /** m-separation by the definition: no path open given z ({@link BruteForce#isOpen}). */
+  static boolean separatedByPaths(Graph g, int x, int y, int[] z) {
+    boolean[][] anc = BruteForce.ancestorMatrix(g);
+    boolean[] inZ = new boolean[g.size()];
+    boolean[] ancestorOfZ = new boolean[g.size()];
+    for (int v : z) {
+      inZ[v] = true;
+      for (int u = 0; u < g.size(); u++) {
+        ancestorOfZ[u] |= anc[u][v];
       }
-      if (open) {
+    }
+    for (int[] path : BruteForce.simplePaths(g, x, y)) {
+      if (BruteForce.isOpen(g, path, inZ, ancestorOfZ)) {
         return false;
       }
     }
@@ -133,35 +89,19 @@ final class TestGraphs {
    * {@code b}.
    */
   static boolean inducingPathByPaths(Graph dag, int a, int b) {
-    BitSet an = Graphs.ancestors(dag, a, b);
-    for (int[] path : simplePaths(dag, a, b)) {
+    boolean[][] anc = BruteForce.ancestorMatrix(dag);
+    for (int[] path : BruteForce.simplePaths(dag, a, b)) {
       boolean ok = true;
       for (int i = 1; i < path.length - 1 && ok; i++) {
+        int v = path[i];
         boolean collider = isColliderOn(dag, path, i);
-        ok = (collider || dag.isLatent(path[i])) && (!collider || an.get(path[i]));
+        ok = (collider || dag.isLatent(v)) && (!collider || anc[v][a] || anc[v][b]);
       }
       if (ok) {
         return true;
       }
     }
     return false;
-  }
-
-  /** Every subset of {@code nodes} with at most {@code maxSize} members. */
-  static List<BitSet> subsets(int[] nodes, int maxSize) {
-    List<BitSet> out = new ArrayList<>();
-    for (int mask = 0; mask < 1 << nodes.length; mask++) {
-      if (Integer.bitCount(mask) <= maxSize) {
-        BitSet s = new BitSet();
-        for (int i = 0; i < nodes.length; i++) {
-          if ((mask >> i & 1) == 1) {
-            s.set(nodes[i]);
-          }
-        }
-        out.add(s);
-      }
-    }
-    return out;
   }
 
   static int[] others(int p, int... excluded) {
@@ -174,14 +114,14 @@ final class TestGraphs {
 
   // ---- Markov equivalence classes by enumeration --------------------------------------------
 
-  /** Ancestral by the definition, using only {@code Graphs} (not the code under test). */
+  /** Ancestral by the definition (no selection variables), from the brute-force ancestors. */
   static boolean ancestralByDefinition(Graph g) {
-    if (Graphs.findDirectedCycle(g).isPresent()) {
+    if (!BruteForce.isAcyclic(g)) {
       return false;
     }
+    boolean[][] anc = BruteForce.ancestorMatrix(g);
     for (Edge e : g.edges()) {
-      if (g.isBidirected(e.from(), e.to())
-          && (Graphs.isAncestor(g, e.from(), e.to()) || Graphs.isAncestor(g, e.to(), e.from()))) {
+      if (g.isBidirected(e.from(), e.to()) && (anc[e.from()][e.to()] || anc[e.to()][e.from()])) {
         return false;
       }
     }
@@ -237,14 +177,13 @@ final class TestGraphs {
     }
     List<List<int[]>> sets = new ArrayList<>();
     List<boolean[]> truth = new ArrayList<>();
+    SeparationIndex magIndex = SeparationIndex.of(mag);
     for (int[] pair : pairs) {
       List<int[]> zs = new ArrayList<>();
-      for (BitSet z : subsets(others(n, pair[0], pair[1]), n)) {
-        zs.add(z.stream().toArray());
-      }
+      zs.addAll(BruteForce.subsets(others(n, pair[0], pair[1]), n));
       boolean[] t = new boolean[zs.size()];
       for (int i = 0; i < t.length; i++) {
-        t[i] = Separation.isSeparated(mag, pair[0], pair[1], zs.get(i));
+        t[i] = magIndex.isSeparated(pair[0], pair[1], zs.get(i));
       }
       sets.add(zs);
       truth.add(t);
@@ -264,14 +203,15 @@ final class TestGraphs {
       if (!ancestralByDefinition(h)) {
         return false;
       }
+      SeparationIndex index = SeparationIndex.of(h);
       for (int i = 0; i < pairs.size(); i++) {
-        if (!Separation.isSeparated(h, pairs.get(i)[0], pairs.get(i)[1], canonical.get(i))) {
+        if (!index.isSeparated(pairs.get(i)[0], pairs.get(i)[1], canonical.get(i))) {
           return false;
         }
       }
       for (int i = 0; i < pairs.size(); i++) {
         for (int k = 0; k < truth.get(i).length; k++) {
-          if (Separation.isSeparated(h, pairs.get(i)[0], pairs.get(i)[1], sets.get(i).get(k))
+          if (index.isSeparated(pairs.get(i)[0], pairs.get(i)[1], sets.get(i).get(k))
               != truth.get(i)[k]) {
             return false;
           }
@@ -337,70 +277,7 @@ final class TestGraphs {
     return mark;
   }
 
-  // ---- CPDAG by enumeration, MAG from PAG ---------------------------------------------------
-
-  /**
-   * The CPDAG of a small DAG by its definition (Verma &amp; Pearl 1990): over every orientation of
-   * the skeleton that is acyclic with the same unshielded colliders, an edge stays directed if
-   * all members agree and becomes {@code ---} otherwise.
-   */
-  static Graph cpdagByEnumeration(Graph dag) {
-    List<Edge> edges = dag.edges();
-    int m = edges.size();
-    if (m > 20) {
-      throw new IllegalArgumentException("too many edges to enumerate: " + m);
-    }
-    boolean[] forward = new boolean[m];
-    boolean[] backward = new boolean[m];
-    java.util.Set<String> colliders = unshieldedColliders(dag);
-    for (long mask = 0; mask < 1L << m; mask++) {
-      MutableGraph h = new MutableGraph(dag.nodeNames());
-      for (int k = 0; k < m; k++) {
-        Edge e = edges.get(k);
-        if ((mask >> k & 1) == 0) {
-          h.addDirectedEdge(e.from(), e.to());
-        } else {
-          h.addDirectedEdge(e.to(), e.from());
-        }
-      }
-      if (Graphs.findDirectedCycle(h).isEmpty() && unshieldedColliders(h).equals(colliders)) {
-        for (int k = 0; k < m; k++) {
-          if ((mask >> k & 1) == 0) {
-            forward[k] = true;
-          } else {
-            backward[k] = true;
-          }
-        }
-      }
-    }
-    MutableGraph cpdag = new MutableGraph(dag.nodeNames(), GraphKind.CPDAG);
-    for (int k = 0; k < m; k++) {
-      Edge e = edges.get(k);
-      if (forward[k] && backward[k]) {
-        cpdag.addUndirectedEdge(e.from(), e.to());
-      } else if (forward[k]) {
-        cpdag.addDirectedEdge(e.from(), e.to());
-      } else {
-        cpdag.addDirectedEdge(e.to(), e.from());
-      }
-    }
-    return cpdag.snapshot();
-  }
-
-  private static java.util.Set<String> unshieldedColliders(Graph g) {
-    java.util.Set<String> out = new java.util.HashSet<>();
-    for (int b = 0; b < g.size(); b++) {
-      int[] pa = g.parents(b);
-      for (int i = 0; i < pa.length; i++) {
-        for (int j = i + 1; j < pa.length; j++) {
-          if (!g.isAdjacent(pa[i], pa[j])) {
-            out.add(pa[i] + ">" + b + "<" + pa[j]);
-          }
-        }
-      }
-    }
-    return out;
-  }
+  // ---- MAG from PAG ---------------------------------------------------------------------
 
   /**
    * A MAG in the class of a PAG without selection bias, by Zhang's (2008) construction: every
