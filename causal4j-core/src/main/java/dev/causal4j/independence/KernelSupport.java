@@ -96,8 +96,50 @@ final class KernelSupport {
     if (k == 0) {
       return 0;
     }
-    Arrays.sort(d, 0, k);
-    return k % 2 == 1 ? d[k / 2] : 0.5 * (d[k / 2 - 1] + d[k / 2]);
+    double upper = select(d, k, k / 2);
+    if (k % 2 == 1) {
+      return upper;
+    }
+    // After selecting rank k/2, everything below that position is smaller or equal.
+    double lower = d[0];
+    for (int q = 1; q < k / 2; q++) {
+      lower = Math.max(lower, d[q]);
+    }
+    return 0.5 * (lower + upper);
+  }
+
+  /** The value of rank {@code rank} among {@code a[0..k-1]} (Hoare's quickselect; reorders a). */
+  static double select(double[] a, int k, int rank) {
+    int lo = 0;
+    int hi = k - 1;
+    while (lo < hi) {
+      double pivot = a[(lo + hi) >>> 1];
+      int i = lo;
+      int j = hi;
+      while (i <= j) {
+        while (a[i] < pivot) {
+          i++;
+        }
+        while (a[j] > pivot) {
+          j--;
+        }
+        if (i <= j) {
+          double t = a[i];
+          a[i] = a[j];
+          a[j] = t;
+          i++;
+          j--;
+        }
+      }
+      if (rank <= j) {
+        hi = j;
+      } else if (rank >= i) {
+        lo = i;
+      } else {
+        return a[rank];
+      }
+    }
+    return a[rank];
   }
 
   static double squaredDistance(double[] a, double[] b) {

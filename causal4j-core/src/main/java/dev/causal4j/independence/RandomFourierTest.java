@@ -66,8 +66,11 @@ abstract class RandomFourierTest implements IndependenceTest {
   }
 
   @Override
-  public TestResult test(int x, int y, int[] z) {
-    Questions.check(names, x, y, z);
+  public TestResult test(int x, int y, int[] given) {
+    Questions.check(names, x, y, given);
+    // The order of z must not change the answer: features are drawn for z's columns in order.
+    int[] z = given.clone();
+    java.util.Arrays.sort(z);
     int[] all = new int[z.length + 2];
     all[0] = x;
     all[1] = y;
@@ -101,7 +104,7 @@ abstract class RandomFourierTest implements IndependenceTest {
       resX = residuals(fx, fz, iczz);
       resY = residuals(fy, fz, iczz);
     }
-    // With standardised features, cov(res_x, res_y) equals C_xy − C_xz C_zz⁻¹ C_zy.
+    // cov(res_x, res_y) = C_xy − C_xz C_zz⁻¹ C_zy up to the regulariser: the partial cross-covariance.
     DMatrixRMaj cxy = covariance(resX, resY);
     double sum = KciTest.elementProductSum(cxy, cxy);
     double statistic = n * sum;
