@@ -2,10 +2,13 @@ package dev.causal4j.stats;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The two-pass co-moment matrix {@code Σ_r (x_r − x̄)(x_r − x̄)ᵀ} of columnar data, blocked and
@@ -19,16 +22,19 @@ import java.util.concurrent.Future;
  * the upper triangle is then updated four output rows and two tile rows at a time with an
  * axpy-shaped inner loop ({@code c[j] = fma(a, t[j], c[j])}) that HotSpot's C2 compiles to vector
  * fused multiply-adds. (A dot-product loop over rows does not vectorise: Java forbids reordering
- * a floating-point sum.) Output rows are split into contiguous ranges of equal triangular work, one
- * per thread, and each thread centres its own tile, so threads share nothing but the read-only
- * input and never synchronise until the end.
+ * a floating-point sum.) Threads share one tile: they centre its columns, then update groups of
+ * four output rows, claiming both in small chunks, with a barrier after each phase; a thread that
+ * the machine slows down holds nobody up.
  *
- * <p><b>Determinism.</b> Every output entry is accumulated by one thread with the same sequence
- * of operations whatever the thread count, so the result is bit-identical on 1 or N threads.
+ * <p><b>Determinism.</b> Every output entry is accumulated tile by tile, in row order, with the
+ * same sequence of operations whatever thread does it, so the result is bit-identical on 1 or N
+ * threads.
  */
 final class CoMomentKernel {
   /** Rows per tile; even, so row pairs never straddle tiles. */
   static final int ROWS = 128;
+  /** Output columns per chunk: four 512-double row segments (16 KB) stay in L1 across a tile. */
+  static final int WIDTH = 512;
 
   private CoMomentKernel() {}
 
@@ -63,21 +69,21 @@ final class CoMomentKernel {
     }
     double work = (double) n * p * p;
     int t = (int) Math.max(1, Math.min(threads, Math.min(p / 8 + 1, work / 2e6 + 1)));
-    int[] bounds = partition(p, t);
-    if (bounds.length == 2) {
-      new Worker(columns, n, means, c, bounds[0], bounds[1]).run();
+    Pass pass = new Pass(columns, n, means, c, t);
+    if (t == 1) {
+      pass.run();
     } else {
-      ExecutorService pool = Executors.newFixedThreadPool(bounds.length - 2, r -> {
+      ExecutorService pool = Executors.newFixedThreadPool(t - 1, r -> {
         Thread th = new Thread(r, "causal4j-covariance");
         th.setDaemon(true);
         return th;
       });
       try {
         List<Future<?>> futures = new ArrayList<>();
-        for (int k = 1; k < bounds.length - 1; k++) {
-          futures.add(pool.submit(new Worker(columns, n, means, c, bounds[k], bounds[k + 1])));
+        for (int k = 1; k < t; k++) {
+          futures.add(pool.submit(pass));
         }
-        new Worker(columns, n, means, c, bounds[0], bounds[1]).run();
+        pass.run();
         for (Future<?> f : futures) {
           f.get();
         }
@@ -99,129 +105,137 @@ final class CoMomentKernel {
   }
 
   /**
-   * Boundaries of {@code parts} contiguous ranges of output rows with about equal triangular work
-   * ({@code p − i} entries in row {@code i}), aligned to groups of four rows.
+   * One pass over the rows, run by every thread: per tile, the threads first centre and transpose
+   * columns, then update groups of four output rows, both claimed in small chunks from shared
+   * counters, with a barrier after each phase.
    */
-  static int[] partition(int p, int parts) {
-    List<Integer> b = new ArrayList<>();
-    b.add(0);
-    double total = (double) p * (p + 1) / 2;
-    double acc = 0;
-    for (int i = 0; i < p; i++) {
-      acc += p - i;
-      if (b.size() < parts && (i + 1) % 4 == 0 && acc >= total * b.size() / parts) {
-        b.add(i + 1);
-      }
-    }
-    if (b.get(b.size() - 1) != p) {
-      b.add(p);
-    }
-    return b.stream().mapToInt(Integer::intValue).toArray();
-  }
+  private static final class Pass implements Runnable {
+    private static final int COLUMN_CHUNK = 64;
+    private static final int GROUP_CHUNK = 2;
 
-  /** Accumulates output rows {@code [from, to)} over all rows of the data. */
-  private static final class Worker implements Runnable {
     private final double[][] columns;
     private final int n;
     private final double[] means;
     private final double[][] c;
-    private final int from;
-    private final int to;
+    private final double[][] tile;
+    private final int groups;
+    private final AtomicInteger nextColumn = new AtomicInteger();
+    private final AtomicInteger nextGroup = new AtomicInteger();
+    private final CyclicBarrier barrier;
 
-    Worker(double[][] columns, int n, double[] means, double[][] c, int from, int to) {
+    Pass(double[][] columns, int n, double[] means, double[][] c, int threads) {
       this.columns = columns;
       this.n = n;
       this.means = means;
       this.c = c;
-      this.from = from;
-      this.to = to;
+      int p = columns.length;
+      this.tile = new double[ROWS][p];
+      this.groups = (p + 3) / 4;
+      // The barrier action runs while every thread waits: a safe moment to reset the counters.
+      this.barrier = new CyclicBarrier(threads, () -> {
+        nextColumn.set(0);
+        nextGroup.set(0);
+      });
     }
 
     @Override
     public void run() {
       int p = columns.length;
-      int w = p - from;
-      // tile[r][j - from] = x[r0 + r][j] - mean[j] for j in [from, p).
-      double[][] tile = new double[ROWS][w];
       for (int r0 = 0; r0 < n; r0 += ROWS) {
         int rows = Math.min(ROWS, n - r0);
-        for (int j = from; j < p; j++) {
-          double[] col = columns[j];
-          double m = means[j];
-          int jj = j - from;
-          for (int r = 0; r < rows; r++) {
-            tile[r][jj] = col[r0 + r] - m;
+        for (int j0; (j0 = nextColumn.getAndAdd(COLUMN_CHUNK)) < p; ) {
+          for (int j = j0, end = Math.min(p, j0 + COLUMN_CHUNK); j < end; j++) {
+            double[] col = columns[j];
+            double m = means[j];
+            for (int r = 0; r < rows; r++) {
+              tile[r][j] = col[r0 + r] - m;
+            }
           }
         }
-        int i = from;
-        for (; i + 4 <= to; i += 4) {
-          update4(tile, rows, w, i - from, c[i], c[i + 1], c[i + 2], c[i + 3], i);
+        await();
+        for (int g0; (g0 = nextGroup.getAndAdd(GROUP_CHUNK)) < groups; ) {
+          for (int g = g0, end = Math.min(groups, g0 + GROUP_CHUNK); g < end; g++) {
+            int i = 4 * g;
+            if (i + 4 <= p) {
+              update4(tile, rows, p, i, c[i], c[i + 1], c[i + 2], c[i + 3]);
+            } else {
+              for (; i < p; i++) {
+                update1(tile, rows, p, i, c[i]);
+              }
+            }
+          }
         }
-        for (; i < to; i++) {
-          update1(tile, rows, w, i - from, c[i], i);
-        }
+        await();
+      }
+    }
+
+    private void await() {
+      try {
+        barrier.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while computing a covariance matrix", e);
+      } catch (BrokenBarrierException e) {
+        throw new IllegalStateException("another covariance worker failed", e);
       }
     }
   }
 
   /**
-   * {@code c_q[base + j] += Σ_r t_r[i + q] · t_r[j]} for q = 0..3 and j ≥ i, two tile rows per
+   * {@code c_q[j] += Σ_r t_r[i + q] · t_r[j]} for q = 0..3 and j ≥ i, two tile rows per
    * pass. Per entry the operations are exactly those of {@link #update1}.
    */
   private static void update4(
-      double[][] t, int rows, int w, int i, double[] c0, double[] c1, double[] c2, double[] c3,
-      int globalI) {
-    int shift = globalI - i;
-    int r = 0;
-    for (; r + 2 <= rows; r += 2) {
-      double[] t0 = t[r];
-      double[] t1 = t[r + 1];
-      double a00 = t0[i], a01 = t1[i];
-      double a10 = t0[i + 1], a11 = t1[i + 1];
-      double a20 = t0[i + 2], a21 = t1[i + 2];
-      double a30 = t0[i + 3], a31 = t1[i + 3];
-      for (int j = i; j < w; j++) {
-        double x0 = t0[j];
-        double x1 = t1[j];
-        int g = j + shift;
-        c0[g] = Math.fma(a01, x1, Math.fma(a00, x0, c0[g]));
-        c1[g] = Math.fma(a11, x1, Math.fma(a10, x0, c1[g]));
-        c2[g] = Math.fma(a21, x1, Math.fma(a20, x0, c2[g]));
-        c3[g] = Math.fma(a31, x1, Math.fma(a30, x0, c3[g]));
+      double[][] t, int rows, int p, int i, double[] c0, double[] c1, double[] c2, double[] c3) {
+    // Columns in chunks that keep the four output-row segments in L1 across the tile's rows.
+    for (int j0 = i; j0 < p; j0 += WIDTH) {
+      int j1 = Math.min(p, j0 + WIDTH);
+      int r = 0;
+      for (; r + 2 <= rows; r += 2) {
+        double[] t0 = t[r];
+        double[] t1 = t[r + 1];
+        double a00 = t0[i], a01 = t1[i];
+        double a10 = t0[i + 1], a11 = t1[i + 1];
+        double a20 = t0[i + 2], a21 = t1[i + 2];
+        double a30 = t0[i + 3], a31 = t1[i + 3];
+        for (int j = j0; j < j1; j++) {
+          double x0 = t0[j];
+          double x1 = t1[j];
+          c0[j] = Math.fma(a01, x1, Math.fma(a00, x0, c0[j]));
+          c1[j] = Math.fma(a11, x1, Math.fma(a10, x0, c1[j]));
+          c2[j] = Math.fma(a21, x1, Math.fma(a20, x0, c2[j]));
+          c3[j] = Math.fma(a31, x1, Math.fma(a30, x0, c3[j]));
+        }
       }
-    }
-    if (r < rows) {
-      double[] t0 = t[r];
-      double a0 = t0[i], a1 = t0[i + 1], a2 = t0[i + 2], a3 = t0[i + 3];
-      for (int j = i; j < w; j++) {
-        double x0 = t0[j];
-        int g = j + shift;
-        c0[g] = Math.fma(a0, x0, c0[g]);
-        c1[g] = Math.fma(a1, x0, c1[g]);
-        c2[g] = Math.fma(a2, x0, c2[g]);
-        c3[g] = Math.fma(a3, x0, c3[g]);
+      if (r < rows) {
+        double[] t0 = t[r];
+        double a0 = t0[i], a1 = t0[i + 1], a2 = t0[i + 2], a3 = t0[i + 3];
+        for (int j = j0; j < j1; j++) {
+          double x0 = t0[j];
+          c0[j] = Math.fma(a0, x0, c0[j]);
+          c1[j] = Math.fma(a1, x0, c1[j]);
+          c2[j] = Math.fma(a2, x0, c2[j]);
+          c3[j] = Math.fma(a3, x0, c3[j]);
+        }
       }
     }
   }
 
-  private static void update1(double[][] t, int rows, int w, int i, double[] c0, int globalI) {
-    int shift = globalI - i;
+  private static void update1(double[][] t, int rows, int p, int i, double[] c0) {
     int r = 0;
     for (; r + 2 <= rows; r += 2) {
       double[] t0 = t[r];
       double[] t1 = t[r + 1];
       double a00 = t0[i], a01 = t1[i];
-      for (int j = i; j < w; j++) {
-        int g = j + shift;
-        c0[g] = Math.fma(a01, t1[j], Math.fma(a00, t0[j], c0[g]));
+      for (int j = i; j < p; j++) {
+        c0[j] = Math.fma(a01, t1[j], Math.fma(a00, t0[j], c0[j]));
       }
     }
     if (r < rows) {
       double[] t0 = t[r];
       double a0 = t0[i];
-      for (int j = i; j < w; j++) {
-        int g = j + shift;
-        c0[g] = Math.fma(a0, t0[j], c0[g]);
+      for (int j = i; j < p; j++) {
+        c0[j] = Math.fma(a0, t0[j], c0[j]);
       }
     }
   }
