@@ -2,6 +2,7 @@ package dev.causal4j.bench.jmh;
 
 import dev.causal4j.independence.FisherZTest;
 import dev.causal4j.independence.TestResult;
+import dev.causal4j.stats.ConditionalCovariance;
 import dev.causal4j.stats.CovarianceMatrix;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Fisher Z tests per second on a precomputed covariance (p = 200), by conditioning-set size, on
  * one thread: {@code fisherZ} is the full {@link FisherZTest#test} (checks, submatrix, Cholesky,
- * p-value); {@code ejmlPartialCorrelation} does the same linear algebra with EJML's Cholesky
- * solver on reused matrices, to show why {@code ConditionalCovariance} is hand-written.
+ * p-value); {@code handPartialCorrelation} and {@code ejmlPartialCorrelation} compute only the
+ * partial correlation, with {@link ConditionalCovariance} and with EJML's Cholesky solver on
+ * reused matrices: the measurement behind choosing the hand-written kernel.
  *
  * <pre>java -jar causal4j-bench/target/benchmarks.jar FisherZBenchmark</pre>
  */
@@ -49,6 +51,10 @@ public class FisherZBenchmark {
   int[][] questions;
   int[][] given;
   int next;
+
+  double[] s = new double[64];
+  double[] out = new double[4];
+  double[] work = new double[64];
 
   DMatrixRMaj szz;
   DMatrixRMaj szt;
@@ -93,6 +99,18 @@ public class FisherZBenchmark {
     int i = next;
     int[] q = nextQuestion();
     return test.test(q[0], q[1], given[i]);
+  }
+
+  /** The partial correlation alone, via the hand-written kernel {@link ConditionalCovariance}. */
+  @Benchmark
+  public double handPartialCorrelation() {
+    int[] q = nextQuestion();
+    int k = q.length;
+    cov.covariance(q, k, s);
+    if (ConditionalCovariance.compute(s, k, 2, out, work) >= 0) {
+      return Double.NaN;
+    }
+    return out[1] / Math.sqrt(out[0] * out[3]);
   }
 
   /** The partial correlation alone, via EJML's Cholesky solve: S_xy − S_xz S_zz⁻¹ S_zy. */
