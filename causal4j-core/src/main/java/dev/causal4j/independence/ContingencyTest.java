@@ -11,10 +11,10 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
  *
  * <p><b>Degrees of freedom.</b> Each stratum contributes {@code (r − 1)(c − 1)}, where {@code r}
  * and {@code c} count only the rows and columns of its x-by-y table with a non-zero total; strata
- * without rows contribute nothing. This is the adjustment for empty cells that Tetrad's
- * contingency-table tests make (Spirtes, Glymour &amp; Scheines 2000, §5.4.2.1): without it a
- * large conditioning set, whose strata are mostly empty or nearly so, gets far too many degrees
- * of freedom and the test never rejects. When the total is zero there is no evidence of
+ * without rows contribute nothing. This is the adjustment for structural zeros that Tetrad's
+ * χ² and G² tests make (zero margins carry no information, so their cells are not counted):
+ * without it a large conditioning set, whose strata are mostly empty or nearly so, gets far too
+ * many degrees of freedom and the test almost never rejects. When the total is zero there is no evidence of
  * dependence and the p-value is 1.
  */
 abstract class ContingencyTest implements IndependenceTest {
