@@ -54,7 +54,7 @@ import picocli.CommandLine.Spec;
           + " empty cells",
       "  chi-square  Pearson's test of categorical data, same adjustment",
       "  cg          conditional-Gaussian likelihood ratio (mixed continuous and categorical)",
-      "  kci         kernel test for any dependence (O(n³): slow beyond a few thousand rows)",
+      "  kci         kernel test for any dependence (O(n³): slow beyond about 1,000 rows)",
       "  rcit, rcot  random-feature approximations of kci (linear in n; seeded by --seed)",
       "",
       "Examples:",
