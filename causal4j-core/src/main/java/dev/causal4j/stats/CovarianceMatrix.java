@@ -242,11 +242,13 @@ public final class CovarianceMatrix implements CovarianceStatistics {
 
   @Override
   public int covariance(int[] vars, int k, double[] out) {
+    // Half the reads: at large p each one is likely a cache miss.
     for (int a = 0; a < k; a++) {
       double[] row = cov[vars[a]];
-      int o = a * k;
-      for (int b = 0; b < k; b++) {
-        out[o + b] = row[vars[b]];
+      for (int b = a; b < k; b++) {
+        double v = row[vars[b]];
+        out[a * k + b] = v;
+        out[b * k + a] = v;
       }
     }
     return n;
