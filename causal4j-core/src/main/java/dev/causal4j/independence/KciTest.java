@@ -34,12 +34,13 @@ import org.ejml.dense.row.CommonOps_MT_DDRM;
  * median heuristic ({@link Bandwidth#MEDIAN}) is the textbook choice, but with the fixed {@code
  * ε} its regression on z under-fits strongly nonlinear relations and the conditional test turns
  * liberal: on {@code x = sin 2z + e, y = z² + e} it rejected a true null 15–25% of the time at α =
- * 0.05 (n = 100–400, numpy and this class alike), against 4–6% with the empirical widths at n ≤
- * 200.
+ * 0.05 (numpy at n = 100–400; this class 16% at n = 100), against 4–6% with the empirical widths
+ * at n ≤ 200.
  *
  * <p><b>Assumptions.</b> i.i.d. rows; no parametric form for the dependence; the gamma
  * approximation is asymptotic and can be liberal for small n with many conditioning variables, and
- * the fixed widths can be for larger n with very wiggly relations (e.g. 12% at n = 400 above).
+ * with the fixed empirical widths it can also be liberal for larger n when the relations are very
+ * wiggly (12% at n = 400 in the example above).
  * Categorical columns enter as their codes. Rows with a missing value in x, y or z are left out
  * (test-wise deletion).
  *
