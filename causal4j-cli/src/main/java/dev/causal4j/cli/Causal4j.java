@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       DescribeCommand.class,
+      IndependenceCommand.class,
       SimulateCommand.class,
       CompareCommand.class
     })
