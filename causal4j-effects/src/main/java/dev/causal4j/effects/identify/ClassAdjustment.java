@@ -206,7 +206,7 @@ final class ClassAdjustment {
 
   /** For a CPDAG: {@code pa(cn) ∖ Forb}, parents read through directed edges. */
   Optional<BitSet> optimalCandidate() {
-    if (pag) {
+    if (pag || !Sets.minus(y, causal).isEmpty()) {
       return Optional.empty();
     }
     BitSet o = new BitSet();

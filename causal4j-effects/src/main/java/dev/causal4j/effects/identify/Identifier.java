@@ -74,13 +74,18 @@ public final class Identifier {
 
   private final Options options;
 
-  public Identifier(Options options) {
+  private Identifier(Options options) {
     this.options = options;
   }
 
   /** The preferred identification of {@code query}, with default options. */
   public static Identification identify(CausalQuery query) {
-    return new Identifier(Options.defaults()).identifyAll(query).get(0);
+    return identifyAll(query, Options.defaults()).get(0);
+  }
+
+  /** Every identification of {@code query} that applies, with default options. */
+  public static List<Identification> identifyAll(CausalQuery query) {
+    return identifyAll(query, Options.defaults());
   }
 
   /**
@@ -90,7 +95,11 @@ public final class Identifier {
    * @throws InvalidInputException if the graph is not a causal graph (a directed cycle, marks
    *     that no graph type allows, a CPDAG that is not one)
    */
-  public List<Identification> identifyAll(CausalQuery query) {
+  public static List<Identification> identifyAll(CausalQuery query, Options options) {
+    return new Identifier(options).run(query);
+  }
+
+  private List<Identification> run(CausalQuery query) {
     if (query.graph().isEmpty()) {
       List<String> z = query.requiredCovariates();
       return List.of(new BackdoorAdjustment(query, z, Optional.empty(), List.of(), false, false,
@@ -118,14 +127,20 @@ public final class Identifier {
     }
     List<Identification> found = new ArrayList<>();
     AdjustmentProblem ap = AdjustmentProblem.forDag(dag, x, y, required, new BitSet());
-    BitSet optimal = new BitSet();
-    for (int c = ap.causal.nextSetBit(0); c >= 0; c = ap.causal.nextSetBit(c + 1)) {
-      for (int u : dag.parents(c)) {
-        optimal.set(u);
+    // Henckel et al.'s O(X,Y) = pa(cn(X,Y)) ∖ forb(X,Y), defined when every outcome descends
+    // from a treatment (otherwise the parents of cn need not block Y's paths to X).
+    Optional<BitSet> optimal = Optional.empty();
+    if (Sets.minus(y, ap.causal).isEmpty()) {
+      BitSet o = new BitSet();
+      for (int c = ap.causal.nextSetBit(0); c >= 0; c = ap.causal.nextSetBit(c + 1)) {
+        for (int u : dag.parents(c)) {
+          o.set(u);
+        }
       }
+      o.andNot(ap.forbidden);
+      optimal = Optional.of(o);
     }
-    optimal.andNot(ap.forbidden);
-    adjustment(q, ap, Optional.of(optimal), AdjustmentCriterion.ADJUSTMENT, true, base)
+    adjustment(q, ap, optimal, AdjustmentCriterion.ADJUSTMENT, true, base)
         .ifPresent(found::add);
 
     BitSet usable = new BitSet();
@@ -202,6 +217,13 @@ public final class Identifier {
           AdjustmentCriterion.GENERALIZED_ADJUSTMENT, false, base);
       if (bd.isPresent()) {
         return List.of(bd.get());
+      }
+      if (ca.causal.isEmpty()) {
+        // No graph of the class has a causal path: P(y | do(x)) = P(y), though no adjustment set
+        // exists (an outcome may be a parent of a treatment).
+        Expression marginal = new Expression.Probability(q.outcomes(), List.of());
+        return List.of(new IdExpression(q, marginal, List.of(), concat(base,
+            Assumptions.CONSISTENCY)));
       }
       String why = required.isEmpty() && excluded.isEmpty()
           ? "no set of variables blocks every non-causal path from treatment to outcome in every"

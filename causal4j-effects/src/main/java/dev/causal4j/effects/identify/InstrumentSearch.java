@@ -16,7 +16,10 @@ import java.util.Optional;
  * {@code W} when
  *
  * <ol>
- *   <li>{@code Z} and {@code W} are observed and not descendants of {@code X} (pre-treatment);
+ *   <li>{@code Z} and {@code W} are observed and not descendants of {@code X} (pre-treatment),
+ *       and {@code W} lies in {@code An(X ∪ Y ∪ Z)}: conditioning on other nodes never blocks a
+ *       path, and could only make {@code Z} relevant through a collider, which no analyst would
+ *       accept as an instrument;
  *   <li>{@code W} d-separates {@code Z} and {@code Y} in the proper back-door graph (the DAG without
  *       the first edge of every causal path from {@code X} to {@code Y}): {@code Z} reaches {@code
  *       Y} only through {@code X}, and shares no open path with {@code Y} otherwise;
@@ -68,30 +71,37 @@ final class InstrumentSearch {
 
   /** True if {@code z} is an instrument given {@code w}. */
   boolean isInstrument(int z, BitSet w) {
-    if (!usable.get(z) || w.get(z) || !Sets.minus(w, usable).isEmpty()) {
+    if (!usable.get(z) || w.get(z) || !Sets.minus(w, usable).isEmpty()
+        || !Sets.minus(w, Graphs.ancestors(dag, x, y, z)).isEmpty()) {
       return false;
     }
     int[] ws = Sets.array(w);
     return pbd.isSeparated(z, y, ws) && !full.isSeparated(z, x, ws);
   }
 
+  /** The smallest covariate set found that makes {@code z} an instrument, if any. */
+  Optional<BitSet> covariatesFor(int z) {
+    if (!usable.get(z)) {
+      return Optional.empty();
+    }
+    BitSet allowed = Sets.minus(usable, Sets.of(z));
+    MinimalSeparators.Result seps = MinimalSeparators.dSeparators(
+        pbdGraph, Sets.of(z), Sets.of(y), new BitSet(), allowed, MAX_SEPARATORS);
+    List<BitSet> sorted = new ArrayList<>(seps.separators());
+    sorted.sort(AdjustmentProblem.BY_SIZE_THEN_NODES);
+    for (BitSet w : sorted) {
+      if (isInstrument(z, w)) {
+        return Optional.of(w);
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The instruments sharing the covariate set that serves the most of them, if any. */
   Optional<Found> find() {
     List<BitSet> covariateSets = new ArrayList<>();
     for (int z = usable.nextSetBit(0); z >= 0; z = usable.nextSetBit(z + 1)) {
-      BitSet allowed = Sets.minus(usable, Sets.of(z));
-      MinimalSeparators.Result seps = MinimalSeparators.dSeparators(
-          pbdGraph, Sets.of(z), Sets.of(y), new BitSet(), allowed, MAX_SEPARATORS);
-      List<BitSet> sorted = new ArrayList<>(seps.separators());
-      sorted.sort(AdjustmentProblem.BY_SIZE_THEN_NODES);
-      for (BitSet w : sorted) {
-        if (isInstrument(z, w)) {
-          if (!covariateSets.contains(w)) {
-            covariateSets.add(w);
-          }
-          break;
-        }
-      }
+      covariatesFor(z).filter(w -> !covariateSets.contains(w)).ifPresent(covariateSets::add);
     }
     Found best = null;
     for (BitSet w : covariateSets) {

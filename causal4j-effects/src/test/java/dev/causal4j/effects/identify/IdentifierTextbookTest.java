@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class IdentifierTextbookTest {
 
   private static List<Identification> all(Graph g, String x, String y) {
-    return new Identifier(Identifier.Options.defaults()).identifyAll(CausalQuery.of(g, x, y));
+    return Identifier.identifyAll(CausalQuery.of(g, x, y));
   }
 
   /** The estimand equals P(y | do(x)) in random binary models of the graph, at every value. */
@@ -204,7 +204,7 @@ class IdentifierTextbookTest {
     Graph g = TestGraphs.dag(
         "X1 --> Z; Z --> X2; X2 --> Y; X1 --> Y; (U) --> Z; (U) --> Y");
     CausalQuery q = CausalQuery.builder(g).treatment("X1", "X2").outcome("Y").build();
-    List<Identification> all = new Identifier(Identifier.Options.defaults()).identifyAll(q);
+    List<Identification> all = Identifier.identifyAll(q);
     assertThat(all).extracting(Identification::strategy).containsExactly(Strategy.ID);
     IdExpression id = (IdExpression) all.get(0);
     assertThat(id.expression().toText()).isEqualTo("Σ_Z P(Z | X1) P(Y | X1, Z, X2)");
