@@ -98,6 +98,10 @@ final class CausalDiagram {
             + " (\"latent\") or draw their effect with <-> edges");
       }
     }
+    if (s == Semantics.PAG) {
+      // Builds Zhang's canonical MAG, which fails with a message if the graph is no MAG or PAG.
+      new ClassAdjustment(g, true, new java.util.BitSet(), new java.util.BitSet()).canonicalMag();
+    }
     return new CausalDiagram(g, s);
   }
 

@@ -6,7 +6,9 @@ import dev.causal4j.graph.Edge;
 import dev.causal4j.graph.Endpoint;
 import dev.causal4j.graph.Graph;
 import dev.causal4j.graph.GraphKind;
+import dev.causal4j.graph.Mag;
 import dev.causal4j.graph.MutableGraph;
+import dev.causal4j.graph.Pag;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -145,30 +147,78 @@ final class ClassAdjustment {
   }
 
   /**
-   * A DAG of the class: for a CPDAG a consistent extension; for a PAG the canonical DAG (hidden
-   * common parents for {@code <->}) of Zhang's canonical MAG.
+   * A DAG of the class: for a CPDAG a consistent extension; for a PAG or MAG the canonical DAG
+   * (a hidden common parent for each {@code <->}) of the MAG itself or of Zhang's canonical MAG.
    */
   Graph member() {
     if (!pag) {
       return ConsistentExtension.of(graph).orElseThrow(() -> new InvalidInputException(
           "the CPDAG has no consistent extension: no DAG has these edges and v-structures"));
     }
-    int p = graph.size();
+    return canonicalDag(canonicalMag());
+  }
+
+  /**
+   * Zhang's (2008, Thm. 2) canonical MAG of the PAG: {@code o->} read as {@code -->}, the {@code
+   * o-o} edges oriented without new colliders (a consistent extension of that undirected part).
+   *
+   * @throws InvalidInputException if the result is not a MAG whose PAG is this graph, that is,
+   *     the graph is not a PAG
+   */
+  Graph canonicalMag() {
     MutableGraph circles = new MutableGraph(graph.nodeNames());
+    boolean anyCircle = false;
     for (Edge e : graph.edges()) {
+      if (e.atFrom() == Endpoint.CIRCLE || e.atTo() == Endpoint.CIRCLE) {
+        anyCircle = true;
+      }
       if (e.atFrom() == Endpoint.CIRCLE && e.atTo() == Endpoint.CIRCLE) {
         circles.addUndirectedEdge(e.from(), e.to());
       }
     }
     Graph oriented = ConsistentExtension.of(circles).orElseThrow(() -> new InvalidInputException(
-        "the PAG is not valid: its o-o edges cannot be oriented without new colliders (they do"
-            + " not form a chordal graph)"));
-    List<String> names = new ArrayList<>(graph.nodeNames());
+        "the graph is not a valid PAG: its o-o edges cannot be oriented without new colliders"
+            + " (they do not form a chordal graph)"));
+    MutableGraph mag = new MutableGraph(graph.nodeNames(), GraphKind.MAG);
+    for (Edge e : graph.edges()) {
+      if (e.atFrom() == Endpoint.CIRCLE && e.atTo() == Endpoint.CIRCLE) {
+        continue;
+      }
+      if (e.atFrom() == Endpoint.ARROW && e.atTo() == Endpoint.ARROW) {
+        mag.addBidirectedEdge(e.from(), e.to());
+      } else if (e.atTo() == Endpoint.ARROW) {
+        mag.addDirectedEdge(e.from(), e.to()); // --> and o->
+      } else {
+        throw new InvalidInputException("the graph has the edge " + graph.name(e.from()) + " "
+            + e.symbol() + " " + graph.name(e.to()) + ", which a PAG or MAG without selection"
+            + " bias cannot have");
+      }
+    }
+    for (Edge e : oriented.edges()) {
+      mag.addDirectedEdge(e.from(), e.to());
+    }
+    Graph m = mag.snapshot();
+    if (!Mag.isMag(m)) {
+      throw new InvalidInputException(anyCircle
+          ? "the graph is not a valid PAG: the MAG its marks imply is not ancestral and maximal"
+          : "the graph is labelled MAG but is not a maximal ancestral graph (check for a <-> b"
+              + " with a an ancestor of b, and for non-adjacent nodes joined by an inducing path)");
+    }
+    if (anyCircle && !Pag.ofMag(m).equals(graph)) {
+      throw new InvalidInputException("the graph is not the PAG of any MAG: the FCI orientation"
+          + " rules would mark it differently; give the PAG exactly as FCI returns it");
+    }
+    return m;
+  }
+
+  /** A DAG with one hidden common parent per {@code <->} edge of {@code mag}. */
+  private static Graph canonicalDag(Graph mag) {
+    List<String> names = new ArrayList<>(mag.nodeNames());
     java.util.Set<String> taken = new java.util.HashSet<>(names);
     List<int[]> bidirected = new ArrayList<>();
-    for (Edge e : graph.edges()) {
+    for (Edge e : mag.edges()) {
       if (e.atFrom() == Endpoint.ARROW && e.atTo() == Endpoint.ARROW) {
-        String name = "U[" + graph.name(e.from()) + "," + graph.name(e.to()) + "]";
+        String name = "U[" + mag.name(e.from()) + "," + mag.name(e.to()) + "]";
         while (!taken.add(name)) {
           name = name + "'";
         }
@@ -177,24 +227,12 @@ final class ClassAdjustment {
       }
     }
     MutableGraph dag = new MutableGraph(names, GraphKind.DAG);
-    for (Edge e : graph.edges()) {
-      if (e.atFrom() == Endpoint.CIRCLE && e.atTo() == Endpoint.CIRCLE) {
-        continue;
-      }
-      if (e.atTo() == Endpoint.ARROW && e.atFrom() != Endpoint.ARROW) {
-        dag.addDirectedEdge(e.from(), e.to()); // --> and o->
-      } else if (e.atFrom() == Endpoint.ARROW && e.atTo() != Endpoint.ARROW) {
-        dag.addDirectedEdge(e.to(), e.from());
-      } else if (!(e.atFrom() == Endpoint.ARROW && e.atTo() == Endpoint.ARROW)) {
-        throw new InvalidInputException("the PAG has the edge " + graph.name(e.from()) + " "
-            + e.symbol() + " " + graph.name(e.to()) + ", which a PAG without selection bias"
-            + " cannot have");
+    for (Edge e : mag.edges()) {
+      if (e.isDirected()) {
+        dag.addDirectedEdge(e.from(), e.to());
       }
     }
-    for (Edge e : oriented.edges()) {
-      dag.addDirectedEdge(e.from(), e.to());
-    }
-    int u = p;
+    int u = mag.size();
     for (int[] ab : bidirected) {
       dag.setLatent(u, true);
       dag.addDirectedEdge(u, ab[0]);
