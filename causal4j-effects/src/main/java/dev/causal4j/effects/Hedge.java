@@ -20,8 +20,8 @@ public record Hedge(List<String> forest, List<String> subforest) {
   /** The hedge in words. */
   public String describe() {
     return "the hedge F = {" + String.join(", ", forest) + "}, F' = {"
-        + String.join(", ", subforest) + "}: both are C-components tied together by hidden common"
-        + " causes, F contains treatment nodes and F' does not, so two models that agree on"
-        + " every observed probability can disagree on the effect";
+        + String.join(", ", subforest) + "}: hidden common causes tie the nodes of each together,"
+        + " F holds treatment nodes and F' does not, so two models that agree on every observed"
+        + " probability can still disagree on the effect";
   }
 }

@@ -48,6 +48,7 @@ public record IdExpression(
 
   @Override
   public String summary() {
-    return query.describe() + " is identified by the ID algorithm: " + expression.toText();
+    return query.describe() + " is identified by the ID algorithm (no adjustment or front-door set"
+        + " needed)";
   }
 }

@@ -179,8 +179,8 @@ public final class Identifier {
     if (x.cardinality() == 1 && y.cardinality() == 1) {
       iv = new InstrumentSearch(dag, x.nextSetBit(0), y.nextSetBit(0), usable).find();
     }
-    String notIdentifiable = hedge == null ? null : "no adjustment set, front-door set or any"
-        + " other estimand exists; " + hedge.describe();
+    String notIdentifiable = hedge == null ? null : "no estimand exists (the ID algorithm, which"
+        + " is complete, fails): " + hedge.describe();
     if (iv.isPresent()) {
       List<String> z = Sets.names(dag, iv.get().instruments());
       List<String> w = Sets.names(dag, iv.get().covariates());
