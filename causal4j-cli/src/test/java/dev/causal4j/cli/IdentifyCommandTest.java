@@ -79,7 +79,6 @@ class IdentifyCommandTest {
         .contains("  Mediators:    {Tar}\n")
         .contains("  Estimand:     Σ_{Tar} P(Tar | Smoking) Σ_{Smoking'} P(Cancer | Smoking', Tar)"
             + " P(Smoking')\n")
-        .contains("  Also:         ID algorithm: ")
         .contains("\nAssumptions:\n  - The causal graph is right");
   }
 

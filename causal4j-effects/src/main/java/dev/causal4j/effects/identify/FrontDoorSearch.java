@@ -41,6 +41,8 @@ final class FrontDoorSearch {
   private final BitSet y;
   private final BitSet usable;
   private final BitSet descendantsOfX;
+  private final BitSet[] descendants;
+  private final int[][] children;
   private final SeparationIndex withoutOutOfX;
 
   /** A front-door set and its covariates. */
@@ -56,6 +58,11 @@ final class FrontDoorSearch {
     this.y = y;
     this.usable = usable;
     descendantsOfX = Graphs.descendants(dag, Sets.array(x));
+    children = Sets.children(dag);
+    descendants = new BitSet[dag.size()];
+    for (int v = usable.nextSetBit(0); v >= 0; v = usable.nextSetBit(v + 1)) {
+      descendants[v] = Graphs.descendants(dag, v);
+    }
     withoutOutOfX = SeparationIndex.of(Sets.withoutEdgesOutOf(dag, x));
   }
 
@@ -114,7 +121,7 @@ final class FrontDoorSearch {
     m.andNot(Sets.connected(withoutOutOfX, x, w));
     BitSet xw = Sets.union(x, w);
     for (int v = m.nextSetBit(0); v >= 0; v = m.nextSetBit(v + 1)) {
-      if (Graphs.descendants(dag, v).intersects(xw)) {
+      if (descendants[v].intersects(xw)) {
         m.clear(v);
       }
     }
@@ -147,7 +154,7 @@ final class FrontDoorSearch {
 
   /** True if every directed path from {@code X} to {@code Y} passes through {@code m}. */
   private boolean intercepts(BitSet m) {
-    return !Sets.reach(Sets.children(dag), x, m).intersects(y);
+    return !Sets.reach(children, x, m).intersects(y);
   }
 
   /** Checks all four conditions. */
@@ -162,8 +169,10 @@ final class FrontDoorSearch {
       }
     }
     BitSet xw = Sets.union(x, w);
-    if (Graphs.descendants(dag, Sets.array(m)).intersects(xw)) {
-      return false;
+    for (int v = m.nextSetBit(0); v >= 0; v = m.nextSetBit(v + 1)) {
+      if (descendants[v] == null || descendants[v].intersects(xw)) {
+        return false;
+      }
     }
     if (Sets.connected(withoutOutOfX, x, w).intersects(m)) {
       return false;

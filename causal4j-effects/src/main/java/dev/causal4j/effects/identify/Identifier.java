@@ -34,7 +34,7 @@ import java.util.Optional;
  *   <li>{@link FrontDoor}: a front-door set, or a conditional one.
  *   <li>{@link IdExpression}: the ID algorithm (Shpitser &amp; Pearl 2006), complete for DAGs with
  *       hidden variables: if it fails, with a hedge, nothing identifies the effect
- *       nonparametrically.
+ *       nonparametrically. It runs only when 1 and 2 fail (their formulas are ID estimands too).
  *   <li>{@link InstrumentalVariable} (one treatment, one outcome): identifies the effect only in
  *       linear models. It is preferred only when the ID algorithm fails; this departs from the
  *       order "back-door, front-door, IV, ID" because ID needs no parametric assumption.
@@ -158,21 +158,25 @@ public final class Identifier {
           Assumptions.positivity(strata), Assumptions.CONSISTENCY)));
     });
 
-    IdAlgorithm id = new IdAlgorithm(dag);
-    BitSet px = new BitSet();
-    BitSet py = new BitSet();
-    q.treatments().forEach(t -> px.set(id.indexOf(t)));
-    q.outcomes().forEach(o -> py.set(id.indexOf(o)));
+    // The ID algorithm is run only when adjustment and front-door fail: both are ID estimands
+    // already, and its raw output on a large graph is long.
     Hedge hedge = null;
-    try {
-      Expression e = id.identify(py, px);
-      List<String> arbitrary = new ArrayList<>(e.freeVariables());
-      arbitrary.removeAll(q.treatments());
-      arbitrary.removeAll(q.outcomes());
-      found.add(new IdExpression(q, e, arbitrary,
-          concat(base, Assumptions.ID, Assumptions.CONSISTENCY)));
-    } catch (IdAlgorithm.HedgeFound h) {
-      hedge = h.hedge;
+    if (found.isEmpty()) {
+      IdAlgorithm id = new IdAlgorithm(dag);
+      BitSet px = new BitSet();
+      BitSet py = new BitSet();
+      q.treatments().forEach(t -> px.set(id.indexOf(t)));
+      q.outcomes().forEach(o -> py.set(id.indexOf(o)));
+      try {
+        Expression e = id.identify(py, px);
+        List<String> arbitrary = new ArrayList<>(e.freeVariables());
+        arbitrary.removeAll(q.treatments());
+        arbitrary.removeAll(q.outcomes());
+        found.add(new IdExpression(q, e, arbitrary,
+            concat(base, Assumptions.ID, Assumptions.CONSISTENCY)));
+      } catch (IdAlgorithm.HedgeFound h) {
+        hedge = h.hedge;
+      }
     }
 
     Optional<InstrumentSearch.Found> iv = Optional.empty();
@@ -279,8 +283,8 @@ public final class Identifier {
   /**
    * The adjustment answer of a problem, or empty when no valid set exists. The set used is the
    * optimal one when usable; otherwise the candidate that the pairwise variance comparison ranks
-   * above the most others (the first such in the order: optimal set cut to usable nodes,
-   * canonical set, minimal sets).
+   * above the most others (the first such in the order: optimal set cut to usable nodes, the
+   * treatments' usable parents, canonical set, minimal sets).
    */
   private Optional<BackdoorAdjustment> adjustment(CausalQuery q, AdjustmentProblem ap,
       Optional<BitSet> optimalCandidate, AdjustmentCriterion criterion, boolean onDag,
@@ -303,6 +307,17 @@ public final class Identifier {
           candidates.add(cut);
         }
       });
+      BitSet parents = new BitSet();
+      for (int v = ap.x.nextSetBit(0); v >= 0; v = ap.x.nextSetBit(v + 1)) {
+        for (int u : ap.dag.parents(v)) {
+          parents.set(u);
+        }
+      }
+      parents.and(ap.allowed);
+      parents.or(ap.required);
+      if (ap.isValid(parents)) {
+        candidates.add(parents);
+      }
       candidates.add(canonical);
       candidates.addAll(minimal.separators());
       used = best(ap, new ArrayList<>(candidates));
