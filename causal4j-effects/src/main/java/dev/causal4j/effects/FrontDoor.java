@@ -66,8 +66,9 @@ public record FrontDoor(
 
   @Override
   public String summary() {
-    return query.describe() + " is identified by the " + (covariates.isEmpty() ? "" : "conditional ")
-        + "front-door criterion through {" + String.join(", ", mediators) + "}"
+    return query.describe() + " is identified by the "
+        + (covariates.isEmpty() ? "" : "conditional ") + "front-door criterion through {"
+        + String.join(", ", mediators) + "}"
         + (covariates.isEmpty() ? "" : " given {" + String.join(", ", covariates) + "}");
   }
 }

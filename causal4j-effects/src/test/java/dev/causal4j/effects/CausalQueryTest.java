@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class CausalQueryTest {
   private static final Graph G = GraphFiles.parse(
-      "# kind: DAG\nSmoking --> Tar\nTar --> Cancer\n(Gene) --> Smoking\n(Gene) --> Cancer\nAge --> Cancer\n",
+      "# kind: DAG\nSmoking --> Tar\nTar --> Cancer\n(Gene) --> Smoking\n(Gene) --> Cancer\n"
+          + "Age --> Cancer\n",
       "test", GraphFormat.EDGE_LIST).graph();
 
   @Test

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class ExpressionTest {
 
   /** P(A, B) on two binary variables: a table small enough to check by hand. */
-  private static final Expression.DiscreteDistribution TABLE = new Expression.DiscreteDistribution() {
+  private static final Expression.DiscreteDistribution TABLE =
+      new Expression.DiscreteDistribution() {
     // P(A=a, B=b) for (a, b) = (0,0), (0,1), (1,0), (1,1).
     final double[] p = {0.1, 0.2, 0.3, 0.4};
 

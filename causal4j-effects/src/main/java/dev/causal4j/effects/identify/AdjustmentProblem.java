@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * Adjustment for {@code (X, Y)} read in one DAG (hidden nodes allowed): the DAG itself, or a
  * member of an equivalence class standing in for all of it. Holds the constructive form of the
- * adjustment criterion (van der Zander, Liśkiewicz &amp; Textor 2019, Thm. 4.6; Perković et al.
- * 2018, Thm. 4.4): {@code Z} is valid iff it holds no forbidden node and d-separates {@code X} and
+ * adjustment criterion (van der Zander, Liśkiewicz &amp; Textor 2019; Perković et al.
+ * 2018): {@code Z} is valid iff it holds no forbidden node and d-separates {@code X} and
  * {@code Y} in the proper back-door graph, {@code G} without the first edge of every proper
  * causal path from {@code X} to {@code Y}.
  *
@@ -104,7 +104,7 @@ final class AdjustmentProblem {
     return separated(pbd, x, y, z);
   }
 
-  /** True if every node of {@code a} is d-separated from every node of {@code b} given {@code z}. */
+  /** True if each node of {@code a} is d-separated from each node of {@code b} given {@code z}. */
   static boolean separated(SeparationIndex index, BitSet a, BitSet b, BitSet z) {
     return !Sets.connected(index, a, z).intersects(b);
   }
@@ -112,8 +112,8 @@ final class AdjustmentProblem {
   /**
    * The canonical set {@code An(X ∪ Y ∪ I) ∩ R ∪ I} in the proper back-door graph, or null when
    * no valid set containing the required nodes exists: if any separator {@code Z} with {@code I ⊆
-   * Z ⊆ I ∪ R} exists, this one is (van der Zander et al. 2019, Lemma 3.4 with the constructive
-   * back-door criterion).
+   * Z ⊆ I ∪ R} exists, this one is (van der Zander et al. 2019: a separator in an ancestral set
+   * exists iff the whole allowed part of it separates).
    */
   BitSet canonical() {
     if (required.intersects(forbidden) || required.intersects(y)) {
@@ -154,10 +154,9 @@ final class AdjustmentProblem {
   };
 
   /**
-   * True if, by the graphical comparison of Henckel, Perković &amp; Maathuis (2022, Thm. 3.?
-   * "pairwise comparison"), adjusting for {@code better} gives an asymptotic variance no larger
-   * than adjusting for {@code worse}: {@code Y ⊥ worse∖better | X ∪ better} and {@code X ⊥
-   * better∖worse | worse} in the DAG.
+   * True if, by the graphical comparison of Henckel, Perković &amp; Maathuis (2022), adjusting
+   * for {@code better} gives an asymptotic variance no larger than adjusting for {@code worse}:
+   * {@code Y ⊥ worse∖better | X ∪ better} and {@code X ⊥ better∖worse | worse} in the DAG.
    */
   boolean atLeastAsEfficient(BitSet better, BitSet worse) {
     if (full == null) {

@@ -32,18 +32,18 @@ import java.util.Optional;
  * X}. In a CPDAG every directed edge is visible; in a MAG or PAG an edge {@code A --> B} is
  * visible when a node {@code C} not adjacent to {@code B} has an edge into {@code A}, or a collider
  * path into {@code A} whose inner nodes are all parents of {@code B} (Zhang 2008, "Causal
- * reasoning with ancestral graphs", JMLR 9, Def. 3.1); an invisible edge leaves room for a hidden
+ * reasoning with ancestral graphs", JMLR 9); an invisible edge leaves room for a hidden
  * confounder of {@code A} and {@code B}.
  *
- * <p>Condition 3 is checked in its constructive form (Perković et al. 2018, §5): by
+ * <p>Condition 3 is checked in its constructive form (Perković et al. 2018): by
  * d-separation in the proper back-door graph of one member of the class, a DAG consistent with
- * the CPDAG (Dor &amp; Tarsi's extension) or, for a PAG, Zhang's (2008, Thm. 2) canonical MAG
+ * the CPDAG (Dor &amp; Tarsi's extension) or, for a PAG, Zhang's (2008) canonical MAG
  * (arrowheads of {@code o->} made tails, the {@code o-o} part oriented without new colliders), its
  * {@code <->} edges turned into hidden common parents. Under amenability the answer does not
  * depend on the member; tests compare it with every DAG of small classes.
  *
- * <p>For a CPDAG the optimal set of Henckel, Perković &amp; Maathuis (2022, §5) is {@code
- * pa(cn(X,Y)) ∖ Forb(X,Y)}, with {@code pa} read through directed edges.
+ * <p>For a CPDAG the optimal set of Henckel, Perković &amp; Maathuis (2022), which covers CPDAGs,
+ * is {@code pa(cn(X,Y)) ∖ Forb(X,Y)}, with {@code pa} read through directed edges.
  */
 final class ClassAdjustment {
   final Graph graph;
@@ -159,8 +159,9 @@ final class ClassAdjustment {
   }
 
   /**
-   * Zhang's (2008, Thm. 2) canonical MAG of the PAG: {@code o->} read as {@code -->}, the {@code
-   * o-o} edges oriented without new colliders (a consistent extension of that undirected part).
+   * Zhang's (2008, "On the completeness of orientation rules…") canonical MAG of the PAG:
+   * {@code o->} read as {@code -->}, the {@code o-o} edges oriented without new colliders (a
+   * consistent extension of that undirected part).
    *
    * @throws InvalidInputException if the result is not a MAG whose PAG is this graph, that is,
    *     the graph is not a PAG
@@ -198,13 +199,14 @@ final class ClassAdjustment {
       mag.addDirectedEdge(e.from(), e.to());
     }
     Graph m = mag.snapshot();
+    boolean isPag = anyCircle || graph.kind() == GraphKind.PAG;
     if (!Mag.isMag(m)) {
-      throw new InvalidInputException(anyCircle
+      throw new InvalidInputException(isPag
           ? "the graph is not a valid PAG: the MAG its marks imply is not ancestral and maximal"
           : "the graph is labelled MAG but is not a maximal ancestral graph (check for a <-> b"
               + " with a an ancestor of b, and for non-adjacent nodes joined by an inducing path)");
     }
-    if (anyCircle && !Pag.ofMag(m).equals(graph)) {
+    if (isPag && !Pag.ofMag(m).equals(graph)) {
       throw new InvalidInputException("the graph is not the PAG of any MAG: the FCI orientation"
           + " rules would mark it differently; give the PAG exactly as FCI returns it");
     }

@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * The ID algorithm of Shpitser &amp; Pearl (2006, "Identification of joint interventional
- * distributions in recursive semi-Markovian causal models", AAAI, Fig. 3): for {@code P(y |
+ * distributions in recursive semi-Markovian causal models", AAAI): for {@code P(y |
  * do(x))} in a DAG with hidden variables, an expression in the observed distribution, or a hedge
  * proving that none exists. The algorithm is sound and complete.
  *

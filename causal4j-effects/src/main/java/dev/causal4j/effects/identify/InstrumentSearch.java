@@ -20,9 +20,10 @@ import java.util.Optional;
  *       and {@code W} lies in {@code An(X ∪ Y ∪ Z)}: conditioning on other nodes never blocks a
  *       path, and could only make {@code Z} relevant through a collider, which no analyst would
  *       accept as an instrument;
- *   <li>{@code W} d-separates {@code Z} and {@code Y} in the proper back-door graph (the DAG without
- *       the first edge of every causal path from {@code X} to {@code Y}): {@code Z} reaches {@code
- *       Y} only through {@code X}, and shares no open path with {@code Y} otherwise;
+ *   <li>{@code W} d-separates {@code Z} and {@code Y} in the proper back-door graph (the DAG
+ *       without the first edge of every causal path from {@code X} to {@code Y}): {@code Z}
+ *       reaches {@code Y} only through {@code X}, and shares no open path with {@code Y}
+ *       otherwise;
  *   <li>{@code W} does not d-separate {@code Z} and {@code X} in the DAG (relevance).
  * </ol>
  *

@@ -8,11 +8,11 @@ import java.util.List;
 /**
  * The possible parent sets of a node in the DAGs of a CPDAG, found locally as in IDA (Maathuis,
  * Kalisch &amp; Bühlmann 2009, "Estimating high-dimensional intervention effects from
- * observational data", Ann. Statist. 37, §3.2): the node's directed parents plus a subset {@code
+ * observational data", Ann. Statist. 37): the node's directed parents plus a subset {@code
  * S} of its undirected neighbours, for every {@code S} whose orientation into the node creates no
  * new v-structure at it, that is, {@code S} is a clique and each node of {@code S} is adjacent to
  * each directed parent. Every such set is the parent set in some DAG of the class and every
- * parent set arises this way (their Lemma 3.1; tests check it by enumerating small classes).
+ * parent set arises this way (as they show; tests check it by enumerating small classes).
  */
 final class LocalIda {
   /** More undirected neighbours than this are refused: 2^n subsets would be tried. */

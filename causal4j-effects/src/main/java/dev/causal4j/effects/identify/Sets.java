@@ -117,7 +117,7 @@ final class Sets {
     return m.snapshot();
   }
 
-  /** A copy of {@code g} without the edges {@code a --> b} for {@code a} in {@code from}, {@code b} in {@code to}. */
+  /** A copy of {@code g} without the edges {@code a --> b} from {@code from} into {@code to}. */
   static Graph withoutDirectedEdges(Graph g, BitSet from, BitSet to) {
     MutableGraph m = g.mutableCopy();
     for (int v = from.nextSetBit(0); v >= 0; v = from.nextSetBit(v + 1)) {

@@ -176,7 +176,7 @@ class IdentifierTextbookTest {
 
   @Test
   void bowArcIsNotIdentifiable() {
-    // Pearl (2009, §3.5): X -> Y and a hidden common cause; the hedge is F = {X, Y}, F' = {Y}
+    // Pearl's "bow arc": X -> Y and a hidden common cause; the hedge is F = {X, Y}, F' = {Y}
     // (Shpitser & Pearl 2006).
     Graph g = TestGraphs.dag("X --> Y; (U) --> X; (U) --> Y");
     List<Identification> all = all(g, "X", "Y");
@@ -208,8 +208,9 @@ class IdentifierTextbookTest {
 
   @Test
   void sequentialTreatmentsNeedTheGFormula() {
-    // Two treatments with a treatment-dependent confounder (Pearl & Robins 1995; Pearl 2009,
-    // §4.4): Z is affected by X1 and confounded with Y, so no adjustment set exists, yet
+    // Two treatments with a treatment-dependent confounder (Pearl & Robins 1995, "Probabilistic
+    // evaluation of sequential plans from causal models with hidden variables", UAI): Z is
+    // affected by X1 and confounded with Y, so no adjustment set exists, yet
     // P(y | do(x1, x2)) = Σ_z P(z | x1) P(y | x1, z, x2).
     Graph g = TestGraphs.dag(
         "X1 --> Z; Z --> X2; X2 --> Y; X1 --> Y; (U) --> Z; (U) --> Y");

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * linear-Gaussian models on random DAGs. The variance is computed, not simulated: for OLS of
  * {@code Y} on {@code X} and {@code Z}, {@code n · Var(β̂_x) → σ_{yy·xz} / σ_{xx·z}} (the residual
  * variances from the population covariance {@code Σ = (I − Bᵀ)⁻¹ Ω (I − Bᵀ)⁻ᵀ}), the formula of
- * Henckel, Perković &amp; Maathuis (2022, eq. 3). Every valid set (enumerated over all subsets) is
+ * Henckel, Perković &amp; Maathuis (2022) compare. Every valid set (enumerated over all subsets) is
  * also checked to give the true total effect, the sum of path products.
  */
 class OptimalSetVarianceTest {

@@ -115,7 +115,7 @@ final class Oracle {
     return out;
   }
 
-  /** The members of {@code sets} none of whose proper subsets (containing {@code base}) is a member. */
+  /** The members of {@code sets} none of whose proper subsets is a member. */
   static List<BitSet> minimal(List<BitSet> sets) {
     List<BitSet> out = new ArrayList<>();
     for (BitSet s : sets) {

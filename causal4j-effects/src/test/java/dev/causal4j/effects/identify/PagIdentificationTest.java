@@ -217,6 +217,10 @@ class PagIdentificationTest {
     Graph bad = TestGraphs.parse(GraphKind.PAG, "X o-> Y");
     assertThatThrownBy(() -> Identifier.identify(CausalQuery.of(bad, "X", "Y")))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("not the PAG of any MAG");
+    // Labelled PAG with no circles: X --> Y alone is a MAG, but its PAG is X o-o Y.
+    Graph arrowsOnly = TestGraphs.parse(GraphKind.PAG, "X --> Y");
+    assertThatThrownBy(() -> Identifier.identify(CausalQuery.of(arrowsOnly, "X", "Y")))
+        .hasMessageContaining("not the PAG of any MAG");
     // X is an ancestor of Y and X <-> Y: not ancestral.
     Graph notAncestral = TestGraphs.parse(GraphKind.MAG, "X --> Z; Z --> Y; X <-> Y");
     assertThatThrownBy(() -> Identifier.identify(CausalQuery.of(notAncestral, "X", "Z")))
