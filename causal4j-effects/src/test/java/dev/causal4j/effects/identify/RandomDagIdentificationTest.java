@@ -69,9 +69,11 @@ class RandomDagIdentificationTest {
       int[] order = observed.clone();
       PermutationSampler.shuffle(rng, order);
       boolean two = seed % 5 == 4 && observed.length >= 5;
+      boolean twoOutcomes = seed % 5 == 3 && observed.length >= 5;
       List<String> xs = two ? List.of(g.name(order[0]), g.name(order[1]))
           : List.of(g.name(order[0]));
-      List<String> ys = List.of(g.name(order[two ? 2 : 1]));
+      List<String> ys = twoOutcomes ? List.of(g.name(order[1]), g.name(order[2]))
+          : List.of(g.name(order[two ? 2 : 1]));
       BitSet x = bits(g, xs);
       BitSet y = bits(g, ys);
       Oracle.Adjustment oracle = new Oracle.Adjustment(g, x, y);
@@ -196,9 +198,11 @@ class RandomDagIdentificationTest {
       int[] order = observed.clone();
       PermutationSampler.shuffle(rng, order);
       boolean two = seed % 4 == 3;
+      boolean twoOutcomes = seed % 4 == 2;
       List<String> xs = two ? List.of(g.name(order[0]), g.name(order[1]))
           : List.of(g.name(order[0]));
-      List<String> ys = List.of(g.name(order[two ? 2 : 1]));
+      List<String> ys = twoOutcomes ? List.of(g.name(order[1]), g.name(order[2]))
+          : List.of(g.name(order[two ? 2 : 1]));
       CausalQuery q = CausalQuery.builder(g).treatments(xs).outcomes(ys).build();
       List<Identification> all = Identifier.identifyAll(q);
       DiscreteModel model = new DiscreteModel(g, rng);
