@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
       DescribeCommand.class,
       IndependenceCommand.class,
       SimulateCommand.class,
-      CompareCommand.class
+      CompareCommand.class,
+      IdentifyCommand.class
     })
 public final class Causal4j {
   static final int USER_ERROR = 1;
