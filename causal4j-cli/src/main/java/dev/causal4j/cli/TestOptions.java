@@ -33,7 +33,9 @@ public final class TestOptions {
     CG("cg"),
     KCI("kci"),
     RCIT("rcit"),
-    RCOT("rcot");
+    RCOT("rcot"),
+    /** d-separation in a known graph; {@code discover} takes the graph from {@code --truth}. */
+    ORACLE("oracle");
 
     final String label;
 
@@ -46,7 +48,8 @@ public final class TestOptions {
       names = "--test",
       paramLabel = "TEST",
       converter = TestConverter.class,
-      description = "fisher-z, g-square, chi-square, cg, kci, rcit or rcot (default: by data type).")
+      description = "fisher-z, g-square, chi-square, cg, kci, rcit, rcot or oracle (default: by"
+          + " data type).")
   Test test;
 
   @Option(
@@ -122,6 +125,9 @@ public final class TestOptions {
       case RCOT:
         return new RcotTest(d, seed, features == null ? RcotTest.DEFAULT_FEATURES_XY : features,
             givenFeatures == null ? RcotTest.DEFAULT_FEATURES_Z : givenFeatures);
+      case ORACLE:
+        throw new InvalidInputException("--test oracle answers from a known graph rather than"
+            + " data; use it with discover --truth FILE");
       default:
         throw new IllegalStateException(chosen.toString());
     }
@@ -137,8 +143,8 @@ public final class TestOptions {
         }
       }
       throw new CommandLine.TypeConversionException(
-          "'" + value + "' is not a test; use fisher-z, g-square, chi-square, cg, kci, rcit or"
-              + " rcot");
+          "'" + value + "' is not a test; use fisher-z, g-square, chi-square, cg, kci, rcit,"
+              + " rcot or oracle");
     }
   }
 
