@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       DescribeCommand.class,
+      DiscoverCommand.class,
       IndependenceCommand.class,
       SimulateCommand.class,
       CompareCommand.class,
@@ -43,9 +44,9 @@ public final class Causal4j {
     cl.setParameterExceptionHandler(
         (ex, args) -> {
           PrintWriter err = ex.getCommandLine().getErr();
-          err.println(ex.getCommandLine().getCommandName() + ": " + ex.getMessage());
-          err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName()
-              + " --help' for the options and an example.");
+          // One line, like every user error: the problem, then where the options are explained.
+          err.println(ex.getCommandLine().getCommandName() + ": " + ex.getMessage() + " (see '"
+              + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
           err.flush();
           return USER_ERROR;
         });

@@ -6,19 +6,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.causal4j.InvalidInputException;
 import dev.causal4j.data.Dataset;
-import dev.causal4j.data.Variable;
-import dev.causal4j.independence.ChiSquareTest;
-import dev.causal4j.independence.ConditionalGaussianTest;
-import dev.causal4j.independence.FisherZTest;
-import dev.causal4j.independence.GSquareTest;
 import dev.causal4j.independence.IndependenceTest;
-import dev.causal4j.independence.KciTest;
-import dev.causal4j.independence.RcitTest;
-import dev.causal4j.independence.RcotTest;
 import dev.causal4j.independence.TestResult;
-import dev.causal4j.stats.ContingencyTables;
-import dev.causal4j.stats.CovarianceMatrix;
-import dev.causal4j.stats.TestwiseCovariance;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -65,23 +54,6 @@ import picocli.CommandLine.Spec;
     })
 public final class IndependenceCommand implements Callable<Integer> {
 
-  /** The tests this command offers. */
-  enum Test {
-    FISHER_Z("fisher-z"),
-    G_SQUARE("g-square"),
-    CHI_SQUARE("chi-square"),
-    CG("cg"),
-    KCI("kci"),
-    RCIT("rcit"),
-    RCOT("rcot");
-
-    final String label;
-
-    Test(String label) {
-      this.label = label;
-    }
-  }
-
   /** How the result is written. */
   enum Format {
     TEXT,
@@ -102,13 +74,6 @@ public final class IndependenceCommand implements Callable<Integer> {
   List<String> given = new ArrayList<>();
 
   @Option(
-      names = "--test",
-      paramLabel = "TEST",
-      converter = TestConverter.class,
-      description = "fisher-z, g-square, chi-square, cg, kci, rcit or rcot (default: by data type).")
-  Test test;
-
-  @Option(
       names = "--alpha",
       paramLabel = "A",
       defaultValue = "0.05",
@@ -123,32 +88,14 @@ public final class IndependenceCommand implements Callable<Integer> {
   long seed;
 
   @Option(
-      names = "--features",
-      paramLabel = "N",
-      description = "rcit/rcot: random features for X and for Y (default: 5).")
-  Integer features;
-
-  @Option(
-      names = "--given-features",
-      paramLabel = "N",
-      description = "rcit/rcot: random features for the conditioning set (default: 100).")
-  Integer givenFeatures;
-
-  @Option(
-      names = "--kernel-width",
-      paramLabel = "RULE",
-      defaultValue = "empirical",
-      converter = BandwidthConverter.class,
-      description = "kci: empirical (causal-learn's default) or median (the median heuristic).")
-  KciTest.Bandwidth bandwidth;
-
-  @Option(
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "text",
       converter = FormatConverter.class,
       description = "text (for people, the default) or json (for programs).")
   Format format;
+
+  @Mixin TestOptions tests;
 
   @Mixin DataOptions data;
 
@@ -168,8 +115,8 @@ public final class IndependenceCommand implements Callable<Integer> {
     names.add(y);
     names.addAll(given);
     Dataset d = all.selectColumns(names);
-    Test chosen = test != null ? test : defaultTest(d);
-    IndependenceTest t = build(chosen, d);
+    TestOptions.Test chosen = tests.chosen(d);
+    IndependenceTest t = tests.build(chosen, d, seed, 1);
     int[] z = new int[given.size()];
     for (int q = 0; q < z.length; q++) {
       z[q] = q + 2;
@@ -201,72 +148,11 @@ public final class IndependenceCommand implements Callable<Integer> {
     }
   }
 
-  /** fisher-z for continuous variables, g-square for categorical ones, cg for a mix. */
-  static Test defaultTest(Dataset d) {
-    if (d.isAllContinuous()) {
-      return Test.FISHER_Z;
-    }
-    if (d.isAllCategorical()) {
-      return Test.G_SQUARE;
-    }
-    return Test.CG;
-  }
-
-  private IndependenceTest build(Test chosen, Dataset d) {
-    switch (chosen) {
-      case FISHER_Z:
-        for (Variable v : d.variables()) {
-          if (!v.isContinuous()) {
-            throw new InvalidInputException(
-                "fisher-z needs continuous variables, but '" + v.name() + "'"
-                    + d.source().map(s -> " in " + s).orElse("") + " is "
-                    + v.type().toString().toLowerCase(Locale.ROOT) + "; use --test "
-                    + (d.isAllCategorical() ? "g-square" : "cg") + " (or --continuous "
-                    + v.name() + " if its numbers are measurements)");
-          }
-        }
-        return new FisherZTest(d.hasMissing() ? TestwiseCovariance.of(d) : CovarianceMatrix.of(d));
-      case G_SQUARE:
-      case CHI_SQUARE:
-        for (Variable v : d.variables()) {
-          if (!v.isCategorical()) {
-            throw new InvalidInputException(
-                chosen.label + " needs categorical variables, but '" + v.name() + "'"
-                    + d.source().map(s -> " in " + s).orElse("") + " is continuous; use --test "
-                    + (d.isAllContinuous() ? "fisher-z" : "cg") + " (or --discrete " + v.name()
-                    + " if it takes a few values)");
-          }
-        }
-        ContingencyTables tables = ContingencyTables.of(d);
-        return chosen == Test.G_SQUARE ? new GSquareTest(tables) : new ChiSquareTest(tables);
-      case CG:
-        return new ConditionalGaussianTest(d);
-      case KCI:
-        return new KciTest(d, bandwidth);
-      case RCIT:
-        return new RcitTest(d, seed, featuresXy(RcitTest.DEFAULT_FEATURES_XY),
-            featuresZ(RcitTest.DEFAULT_FEATURES_Z));
-      case RCOT:
-        return new RcotTest(d, seed, featuresXy(RcotTest.DEFAULT_FEATURES_XY),
-            featuresZ(RcotTest.DEFAULT_FEATURES_Z));
-      default:
-        throw new IllegalStateException(chosen.toString());
-    }
-  }
-
-  private int featuresXy(int fallback) {
-    return features == null ? fallback : features;
-  }
-
-  private int featuresZ(int fallback) {
-    return givenFeatures == null ? fallback : givenFeatures;
-  }
-
   private String question() {
     return x + " ⫫ " + y + (given.isEmpty() ? "" : " | " + String.join(", ", given));
   }
 
-  private String text(Test chosen, TestResult r, String source) {
+  private String text(TestOptions.Test chosen, TestResult r, String source) {
     StringBuilder out = new StringBuilder();
     out.append(question()).append("   (").append(chosen.label)
         .append(source.isEmpty() ? "" : ", " + source).append(")\n");
@@ -283,7 +169,7 @@ public final class IndependenceCommand implements Callable<Integer> {
     return out.toString();
   }
 
-  private String json(Test chosen, TestResult r, String source) {
+  private String json(TestOptions.Test chosen, TestResult r, String source) {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode o = mapper.createObjectNode();
     o.put("x", x);
@@ -300,7 +186,7 @@ public final class IndependenceCommand implements Callable<Integer> {
     o.put("sampleSize", r.sampleSize());
     o.put("alpha", alpha);
     o.put("independent", r.pValue() >= alpha);
-    if (chosen == Test.RCIT || chosen == Test.RCOT) {
+    if (chosen == TestOptions.Test.RCIT || chosen == TestOptions.Test.RCOT) {
       o.put("seed", seed);
     }
     o.put("source", source);
@@ -315,32 +201,9 @@ public final class IndependenceCommand implements Callable<Integer> {
     return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
   }
 
-  static final class TestConverter implements CommandLine.ITypeConverter<Test> {
-    @Override
-    public Test convert(String value) {
-      String v = value.trim().toLowerCase(Locale.ROOT);
-      for (Test t : Test.values()) {
-        if (t.label.equals(v)) {
-          return t;
-        }
-      }
-      throw new CommandLine.TypeConversionException(
-          "'" + value + "' is not a test; use fisher-z, g-square, chi-square, cg, kci, rcit or"
-              + " rcot");
-    }
-  }
 
-  static final class BandwidthConverter implements CommandLine.ITypeConverter<KciTest.Bandwidth> {
-    @Override
-    public KciTest.Bandwidth convert(String value) {
-      try {
-        return KciTest.Bandwidth.valueOf(value.trim().toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw new CommandLine.TypeConversionException(
-            "'" + value + "' is not a kernel-width rule; use empirical or median");
-      }
-    }
-  }
+
+
 
   static final class FormatConverter implements CommandLine.ITypeConverter<Format> {
     @Override

@@ -18,28 +18,17 @@ import picocli.CommandLine;
 /** {@code causal4j describe} end to end: arguments in, exit status and stdout/stderr out. */
 class DescribeCommandTest {
 
-  record Result(int status, String out, String err) {}
 
-  static Result run(String... args) {
-    CommandLine cl = Causal4j.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int status = cl.execute(args);
-    return new Result(status, out.toString(), err.toString());
+  static CommandRun run(String... args) {
+    return CommandRun.of(args);
   }
 
   static String resource(String name) {
-    try {
-      return Path.of(DescribeCommandTest.class.getResource(name).toURI()).toString();
-    } catch (URISyntaxException e) {
-      throw new AssertionError(e);
-    }
+    return CommandRun.resource(name);
   }
 
   /** A user error: status 1, one line on stderr naming the problem, no stack trace, no stdout. */
-  static void assertUserError(Result r, String... fragments) {
+  static void assertUserError(CommandRun r, String... fragments) {
     assertThat(r.status()).as(r.err()).isEqualTo(1);
     assertThat(r.out()).isEmpty();
     assertThat(r.err()).startsWith("causal4j describe: ").endsWith("\n");
@@ -52,7 +41,7 @@ class DescribeCommandTest {
 
   @Test
   void describesAContinuousFile() {
-    Result r = run("describe", resource("sachs_head.csv"));
+    CommandRun r = run("describe", resource("sachs_head.csv"));
     assertThat(r.status()).as(r.err()).isZero();
     assertThat(r.err()).isEmpty();
     assertThat(r.out())
@@ -67,7 +56,7 @@ class DescribeCommandTest {
 
   @Test
   void describesMixedDataWithRolesMissingValuesAndFlags() {
-    Result r = run("describe", resource("survey.csv"), "--domain", "site", "--time", "t",
+    CommandRun r = run("describe", resource("survey.csv"), "--domain", "site", "--time", "t",
         "--ordinal", "size=small,medium,large");
     assertThat(r.status()).as(r.err()).isZero();
     assertThat(r.out())
@@ -86,7 +75,7 @@ class DescribeCommandTest {
 
   @Test
   void writesJsonForPrograms() throws IOException {
-    Result r = run("describe", resource("survey.csv"), "--domain", "site", "--time", "t",
+    CommandRun r = run("describe", resource("survey.csv"), "--domain", "site", "--time", "t",
         "--format", "json", "--ordinal", "size=small,medium,large");
     assertThat(r.status()).as(r.err()).isZero();
     JsonNode j = new ObjectMapper().readTree(r.out());
@@ -118,7 +107,7 @@ class DescribeCommandTest {
   @Test
   void readsAnSqlQuery() {
     String csv = resource("survey.csv").replace("'", "''");
-    Result r = run("describe", "--sql",
+    CommandRun r = run("describe", "--sql",
         "SELECT age, income FROM read_csv('" + csv + "') WHERE site = 'A'");
     assertThat(r.status()).as(r.err()).isZero();
     assertThat(r.out()).startsWith("SELECT age, income FROM read_csv(").contains("(SQL, run by DuckDB)")
@@ -128,20 +117,20 @@ class DescribeCommandTest {
   @Test
   void writesToAFileAndNeverOverwritesWithoutForce(@TempDir Path dir) throws IOException {
     Path out = dir.resolve("sachs.txt");
-    Result first = run("describe", resource("sachs_head.csv"), "--out", out.toString());
+    CommandRun first = run("describe", resource("sachs_head.csv"), "--out", out.toString());
     assertThat(first.status()).isZero();
     assertThat(first.out()).isEmpty();
     assertThat(Files.readString(out)).contains("60 rows × 11 variables");
-    Result second = run("describe", resource("sachs_head.csv"), "--out", out.toString());
+    CommandRun second = run("describe", resource("sachs_head.csv"), "--out", out.toString());
     assertUserError(second, "already exists", "--force");
-    Result forced = run("describe", resource("survey.csv"), "--out", out.toString(), "--force");
+    CommandRun forced = run("describe", resource("survey.csv"), "--out", out.toString(), "--force");
     assertThat(forced.status()).isZero();
     assertThat(Files.readString(out)).contains("survey.csv");
   }
 
   @Test
   void helpShowsAnExample() {
-    Result r = run("describe", "--help");
+    CommandRun r = run("describe", "--help");
     assertThat(r.status()).isZero();
     assertThat(r.out())
         .contains("Usage: causal4j describe")
@@ -177,7 +166,7 @@ class DescribeCommandTest {
 
   @Test
   void badOptionValuesSayWhatIsAllowed() {
-    Result r = run("describe", resource("survey.csv"), "--missing", "pairwise");
+    CommandRun r = run("describe", resource("survey.csv"), "--missing", "pairwise");
     assertThat(r.status()).isEqualTo(1);
     assertThat(r.err()).contains("use refuse, listwise or testwise").doesNotContain("\tat ");
     r = run("describe", resource("survey.csv"), "--format", "xml");

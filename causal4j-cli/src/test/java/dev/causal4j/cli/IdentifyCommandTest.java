@@ -16,19 +16,12 @@ import picocli.CommandLine;
 
 class IdentifyCommandTest {
 
-  record Result(int status, String out, String err) {}
 
-  static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = Causal4j.commandLine();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int status = cl.execute(args);
-    return new Result(status, out.toString(), err.toString());
+  static CommandRun run(String... args) {
+    return CommandRun.of(args);
   }
 
-  private static void assertOneLineUserError(Result r, String... fragments) {
+  private static void assertOneLineUserError(CommandRun r, String... fragments) {
     assertThat(r.status()).isEqualTo(1);
     assertThat(r.out()).isEmpty();
     assertThat(r.err().strip()).doesNotContain("\n").doesNotContain("Exception")
@@ -41,7 +34,7 @@ class IdentifyCommandTest {
     return file;
   }
 
-  private static JsonNode json(Result r) throws Exception {
+  private static JsonNode json(CommandRun r) throws Exception {
     assertThat(r.status()).as(r.err()).isEqualTo(0);
     return new ObjectMapper().readTree(r.out());
   }
@@ -70,7 +63,7 @@ class IdentifyCommandTest {
   @Test
   void textSaysWhatIsIdentifiedHowAndOnWhichAssumptions(@TempDir Path dir) throws Exception {
     Path g = graph(dir, "fd.json", FRONT_DOOR);
-    Result r = run("identify", "--graph", g.toString(), "--treatment", "Smoking", "--outcome",
+    CommandRun r = run("identify", "--graph", g.toString(), "--treatment", "Smoking", "--outcome",
         "Cancer");
     assertThat(r.status()).as(r.err()).isEqualTo(0);
     assertThat(r.err()).isEmpty();
@@ -135,7 +128,7 @@ class IdentifyCommandTest {
     assertThat(j.get("expression").asText()).isEqualTo("Cov(Y, Z) / Cov(X, Z)");
 
     Path cpdag = graph(dir, "cpdag.txt", "# kind: CPDAG\nA --- X\nX --- Y\n");
-    Result text = run("identify", "--graph", cpdag.toString(), "--treatment", "X", "--outcome",
+    CommandRun text = run("identify", "--graph", cpdag.toString(), "--treatment", "X", "--outcome",
         "Y");
     assertThat(text.out()).contains("IDA: adjust for the parents of X")
         .contains("    {Y}  (effect zero");
@@ -177,18 +170,18 @@ class IdentifyCommandTest {
         "--outcome", "B"), "broken.json");
     assertOneLineUserError(run("identify", "--graph", dir.resolve("none.json").toString(),
         "--treatment", "A", "--outcome", "B"), "none.json", "no such file");
-    Result xml = run("identify", "--graph", g.toString(), "--treatment", "Smoking", "--outcome",
+    CommandRun xml = run("identify", "--graph", g.toString(), "--treatment", "Smoking", "--outcome",
         "Cancer", "--format", "xml");
     assertThat(xml.status()).isEqualTo(1);
     assertThat(xml.err()).startsWith("identify: Invalid value for option '--format': 'xml' is not"
-        + " a format; use text or json\nTry 'causal4j identify --help'");
+        + " a format; use text or json (see 'causal4j identify --help')");
     assertOneLineUserError(run("identify", "--graph", g.toString(), "--treatment", "Smoking",
         "--outcome", "Cancer", "--max-minimal-sets", "0"), "at least 1");
   }
 
   @Test
   void helpShowsAnExample() {
-    Result r = run("identify", "--help");
+    CommandRun r = run("identify", "--help");
     assertThat(r.status()).isEqualTo(0);
     assertThat(r.out()).contains("causal4j identify --graph truth.json --treatment X3"
         + " --outcome X7").contains("--adjust-for").contains("--exclude");

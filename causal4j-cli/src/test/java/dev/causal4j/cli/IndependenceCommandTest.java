@@ -22,33 +22,22 @@ import picocli.CommandLine;
  */
 class IndependenceCommandTest {
 
-  record Result(int status, String out, String err) {}
 
-  static Result run(String... args) {
-    CommandLine cl = Causal4j.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int status = cl.execute(args);
-    return new Result(status, out.toString(), err.toString());
+  static CommandRun run(String... args) {
+    return CommandRun.of(args);
   }
 
   static String resource(String name) {
-    try {
-      return Path.of(IndependenceCommandTest.class.getResource(name).toURI()).toString();
-    } catch (URISyntaxException e) {
-      throw new AssertionError(e);
-    }
+    return CommandRun.resource(name);
   }
 
-  static JsonNode json(Result r) throws IOException {
+  static JsonNode json(CommandRun r) throws IOException {
     assertThat(r.status()).as(r.err()).isZero();
     return new ObjectMapper().readTree(r.out());
   }
 
   /** A user error: status 1, one line on stderr naming the problem, no stack trace, no stdout. */
-  static void assertUserError(Result r, String... fragments) {
+  static void assertUserError(CommandRun r, String... fragments) {
     assertThat(r.status()).as(r.err()).isEqualTo(1);
     assertThat(r.out()).isEmpty();
     assertThat(r.err()).startsWith("causal4j independence: ").endsWith("\n");
@@ -61,7 +50,7 @@ class IndependenceCommandTest {
 
   @Test
   void continuousDataGetFisherZByDefault() {
-    Result r = run("independence", "--x", "A", "--y", "D", "--given", "B",
+    CommandRun r = run("independence", "--x", "A", "--y", "D", "--given", "B",
         resource("independence_continuous.csv"));
     assertThat(r.status()).as(r.err()).isZero();
     assertThat(r.err()).isEmpty();
@@ -101,7 +90,7 @@ class IndependenceCommandTest {
     JsonNode c = json(run("independence", "--x", "H", "--y", "K", "--given", "G",
         "--test", "chi-square", "--format", "json", resource("independence_discrete.csv")));
     assertThat(c.get("pValue").asDouble()).isCloseTo(1.0501930161866776e-06, within(1e-12));
-    Result text = run("independence", "--x", "G", "--y", "H",
+    CommandRun text = run("independence", "--x", "G", "--y", "H",
         resource("independence_discrete.csv"));
     assertThat(text.out()).contains("(g-square, ").contains("dof        2\n");
   }
@@ -135,7 +124,7 @@ class IndependenceCommandTest {
   @Test
   void writesToAFileWithOut(@TempDir Path dir) throws IOException {
     Path out = dir.resolve("r.json");
-    Result r = run("independence", "--x", "A", "--y", "B", "--format", "json", "--out",
+    CommandRun r = run("independence", "--x", "A", "--y", "B", "--format", "json", "--out",
         out.toString(), resource("independence_continuous.csv"));
     assertThat(r.status()).as(r.err()).isZero();
     assertThat(r.out()).isEmpty();
@@ -144,7 +133,7 @@ class IndependenceCommandTest {
 
   @Test
   void helpShowsAnExample() {
-    Result r = run("independence", "--help");
+    CommandRun r = run("independence", "--help");
     assertThat(r.status()).isZero();
     assertThat(r.out()).contains("Examples:").contains("causal4j independence --x")
         .contains("fisher-z").contains("--given");
@@ -163,12 +152,12 @@ class IndependenceCommandTest {
     assertUserError(run("independence", "--x", "A", "--y", "B", "--alpha", "1.5", data),
         "--alpha");
     // Option errors go through picocli's handler: status 1, the message and a pointer to --help.
-    Result badTest = run("independence", "--x", "A", "--y", "B", "--test", "pearson", data);
+    CommandRun badTest = run("independence", "--x", "A", "--y", "B", "--test", "pearson", data);
     assertThat(badTest.status()).isEqualTo(1);
     assertThat(badTest.out()).isEmpty();
     assertThat(badTest.err()).contains("'pearson' is not a test; use fisher-z")
         .contains("--help").doesNotContain("\tat ");
-    Result missingY = run("independence", "--x", "A", data);
+    CommandRun missingY = run("independence", "--x", "A", data);
     assertThat(missingY.status()).isEqualTo(1);
     assertThat(missingY.err()).contains("--y");
   }
@@ -208,7 +197,7 @@ class IndependenceCommandTest {
     Files.writeString(f, sb.toString());
     assertUserError(run("independence", "--x", "a", "--y", "b", f.toString()),
         "'b'", "data row 8", "--missing");
-    Result tw = run("independence", "--x", "a", "--y", "b", "--missing", "testwise",
+    CommandRun tw = run("independence", "--x", "a", "--y", "b", "--missing", "testwise",
         f.toString());
     assertThat(tw.status()).as(tw.err()).isZero();
     assertThat(tw.out()).contains("rows used  29\n");

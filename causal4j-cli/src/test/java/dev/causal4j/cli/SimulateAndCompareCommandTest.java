@@ -21,19 +21,12 @@ import picocli.CommandLine;
 
 class SimulateAndCompareCommandTest {
 
-  record Result(int status, String out, String err) {}
 
-  static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = Causal4j.commandLine();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int status = cl.execute(args);
-    return new Result(status, out.toString(), err.toString());
+  static CommandRun run(String... args) {
+    return CommandRun.of(args);
   }
 
-  private static void assertOneLineUserError(Result r, String... fragments) {
+  private static void assertOneLineUserError(CommandRun r, String... fragments) {
     assertThat(r.status()).isEqualTo(1);
     assertThat(r.err().strip()).doesNotContain("\n").doesNotContain("Exception").contains(fragments);
   }
@@ -45,7 +38,7 @@ class SimulateAndCompareCommandTest {
     Path b = dir.resolve("b");
     String[] args = {"simulate", "--model", "linear-gaussian", "--nodes", "12", "--degree", "3",
         "--samples", "200", "--seed", "7", "--out", a.toString()};
-    Result r = run(args);
+    CommandRun r = run(args);
     assertThat(r.status()).isEqualTo(0);
     assertThat(r.out()).isEmpty();
     assertThat(r.err()).startsWith("simulate: wrote ").contains("200 rows × 12 variables")
@@ -65,7 +58,7 @@ class SimulateAndCompareCommandTest {
   @Test
   void hiddenVariablesAreListedInTheTruthAndLeftOutOfTheData(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("sim");
-    Result r = run("simulate", "--model", "mixed", "--nodes", "20", "--degree", "4", "--latent",
+    CommandRun r = run("simulate", "--model", "mixed", "--nodes", "20", "--degree", "4", "--latent",
         "2", "--domains", "2", "--missing", "0.1", "--samples", "100", "--seed", "3", "--out",
         out.toString());
     assertThat(r.status()).as(r.err()).isEqualTo(0);
@@ -84,7 +77,7 @@ class SimulateAndCompareCommandTest {
   void simulateSamplesABifNetwork(@TempDir Path dir) throws Exception {
     Path bif = Path.of(getClass().getResource("asia.bif").toURI());
     Path out = dir.resolve("asia");
-    Result r = run("simulate", "--model", "bif", "--network", bif.toString(), "--samples", "50",
+    CommandRun r = run("simulate", "--model", "bif", "--network", bif.toString(), "--samples", "50",
         "--seed", "1", "--out", out.toString());
     assertThat(r.status()).as(r.err()).isEqualTo(0);
     List<String> lines = Files.readAllLines(out.resolve("data.csv"));
@@ -108,7 +101,7 @@ class SimulateAndCompareCommandTest {
     assertOneLineUserError(run("simulate", "--model", "bif", "--network",
         dir.resolve("none.bif").toString(), "--out", dir.resolve("z").toString()),
         "none.bif: no such file");
-    Result bad = run("simulate", "--model", "quadratic", "--out", dir.toString());
+    CommandRun bad = run("simulate", "--model", "quadratic", "--out", dir.toString());
     assertThat(bad.status()).isEqualTo(1);
     assertThat(bad.err()).contains("'quadratic' is not a model");
   }
@@ -126,7 +119,7 @@ class SimulateAndCompareCommandTest {
     Path e = dir.resolve("est.txt");
     Files.writeString(t, GraphJson.write(truth));
     GraphFiles.write(est, e); // Tetrad text
-    Result r = run("compare", "--truth", t.toString(), "--estimate", e.toString(), "--reference",
+    CommandRun r = run("compare", "--truth", t.toString(), "--estimate", e.toString(), "--reference",
         "dag");
     assertThat(r.status()).as(r.err()).isEqualTo(0);
     assertThat(r.out()).contains("scored against the DAG of")
@@ -134,7 +127,7 @@ class SimulateAndCompareCommandTest {
         .containsPattern("arrowhead\\s+1\\s+1\\s+2\\s+0\\.500\\s+0\\.333\\s+0\\.400")
         .containsPattern("optimistic directed \\(vs DAG\\)\\*\\s+2\\s+2\\s+1")
         .contains("SHD 3");
-    Result j = run("compare", "--truth", t.toString(), "--estimate", e.toString(), "--reference",
+    CommandRun j = run("compare", "--truth", t.toString(), "--estimate", e.toString(), "--reference",
         "dag", "--format", "json");
     JsonNode json = new ObjectMapper().readTree(j.out());
     assertThat(json.get("reference").asText()).isEqualTo("DAG");
@@ -144,13 +137,13 @@ class SimulateAndCompareCommandTest {
     assertThat(json.get("optimistic_directed").get("fn").asInt()).isEqualTo(1);
     // By default a DAG truth is scored against its CPDAG (here all edges are compelled by the
     // v-structure A → C ← B, so the numbers are the same as against the DAG).
-    Result def = run("compare", "--truth", t.toString(), "--estimate", e.toString());
+    CommandRun def = run("compare", "--truth", t.toString(), "--estimate", e.toString());
     assertThat(def.status()).as(def.err()).isEqualTo(0);
     assertThat(def.out()).contains("scored against the CPDAG of").contains("SHD 3");
     // A CPDAG truth is its own CPDAG reference (the default).
     Path cpdag = dir.resolve("cpdag.edges");
     GraphFiles.write(est, cpdag);
-    Result self = run("compare", "--truth", cpdag.toString(), "--estimate", e.toString());
+    CommandRun self = run("compare", "--truth", cpdag.toString(), "--estimate", e.toString());
     assertThat(self.out()).contains("SHD 0").doesNotContain("optimistic");
   }
 

@@ -41,7 +41,11 @@ import java.util.OptionalInt;
  * graph. Per edge, {@code probability} (in [0, 1], from resampling) and {@code lag} (an integer ≥
  * 0, for time series) are optional and survive a round trip through {@link AnnotatedGraph}.
  *
- * <p>The reader is strict: an unknown field, a malformed document (reported with line and column),
+ * <p>What {@code causal4j discover --format json} writes adds {@code stats}, {@code warnings} and
+ * {@code resampling} beside the graph; the reader skips those three, so a search result can be
+ * given wherever a graph is expected.
+ *
+ * <p>The reader is strict otherwise: an unknown field, a malformed document (reported with line and column),
  * an unknown edge symbol, an edge naming a node not in {@code nodes}, a duplicate node, a
  * self-loop, two edges between the same pair, or a mark the kind cannot have (an undirected edge
  * in a DAG) is an {@link InvalidInputException} naming the file, the line and the fix.
@@ -180,6 +184,7 @@ public final class GraphJson {
             sawEdges = true;
             edges(rawEdges);
           }
+          case "stats", "warnings", "resampling" -> p.skipChildren();
           default -> throw error("unknown field \"" + field + "\"; a graph has \"kind\", \"nodes\","
               + " \"latent\" and \"edges\"");
         }
