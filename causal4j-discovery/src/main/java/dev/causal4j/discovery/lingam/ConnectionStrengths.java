@@ -108,9 +108,9 @@ final class ConnectionStrengths {
    * standardised predictors, and the point on it with the lowest {@code RSS/σ̂² + log(n)·df},
    * where {@code σ̂² = RSS_OLS/(n − q − 1)} and {@code df} counts the non-zero coefficients (Zou,
    * Hastie &amp; Tibshirani 2007): scikit-learn's {@code LassoLarsIC}, which the package calls.
-   * The path is the LARS–lasso homotopy (Efron, Hastie, Johnstone &amp; Tibshirani 2004, §3.1) on
-   * the Gram matrix, and the criterion is evaluated at its knots, from the empty model to least
-   * squares, as there. Required parents are in the model throughout, unpenalised.
+   * The criterion is evaluated at the knots of the LARS–lasso path ({@link LassoPath}), from the
+   * empty model to least squares, as there. Required parents are in the model throughout,
+   * unpenalised.
    */
   private static boolean[] adaptiveLasso(double[][] corr, int[] s, int t, Fit full,
       boolean[] required, int n) {
@@ -130,183 +130,18 @@ final class ConnectionStrengths {
     }
     double scale = (n - q - 1) / full.rss;
     double logN = StrictMath.log(n);
-    double[] theta = new double[q];
-    double[] sign = new double[q];
-    boolean[] active = new boolean[q];
-    // A predictor that is (up to rounding) a combination of the active ones cannot enter.
-    boolean[] excluded = new boolean[q];
-    ActiveCholesky chol = new ActiveCholesky(g);
-    for (int i = 0; i < q; i++) {
-      if (required[i] && chol.add(i)) {
-        active[i] = true;
-      }
-    }
-    if (chol.size > 0) {
-      double[] rhs = new double[chol.size];
-      for (int k = 0; k < chol.size; k++) {
-        rhs[k] = c[chol.members[k]];
-      }
-      double[] x = chol.solve(rhs);
-      for (int k = 0; k < chol.size; k++) {
-        theta[chol.members[k]] = x[k];
-      }
-    }
-    double[] chat = residualCorrelation(g, c, theta);
-    double lambda = 0;
-    int entering = -1;
-    for (int i = 0; i < q; i++) {
-      if (!active[i] && g[i][i] > 0 && Math.abs(chat[i]) > lambda) {
-        lambda = Math.abs(chat[i]);
-        entering = i;
-      }
-    }
-    boolean[] best = nonZero(theta);
-    double bestCriterion = criterion(theta, c, chat, scale, logN);
-    int maxSteps = 8 * q + 8;
-    int dropped = -1; // sits on the boundary right after leaving; may not re-enter at once
-    for (int step = 0; step < maxSteps && entering >= 0; step++) {
-      if (entering < q) {
-        if (chol.add(entering)) {
-          active[entering] = true;
-          sign[entering] = Math.signum(chat[entering]);
-        } else {
-          excluded[entering] = true;
-        }
-      }
-      int[] a = java.util.Arrays.copyOf(chol.members, chol.size);
-      double[] rhs = new double[a.length];
-      for (int k = 0; k < a.length; k++) {
-        rhs[k] = sign[a[k]];
-      }
-      double[] d = chol.solve(rhs);
-      // a_j = G_jA d: how fast each inactive correlation moves as λ falls.
-      double gamma = lambda;
-      int event = -1;
-      boolean drop = false;
-      for (int j = 0; j < q; j++) {
-        if (active[j] || excluded[j] || g[j][j] <= 0 || j == dropped) {
-          continue;
-        }
-        double aj = 0;
-        for (int k = 0; k < a.length; k++) {
-          aj += g[j][a[k]] * d[k];
-        }
-        double step1 = 1 - aj > 0 ? (lambda - chat[j]) / (1 - aj) : Double.POSITIVE_INFINITY;
-        double step2 = 1 + aj > 0 ? (lambda + chat[j]) / (1 + aj) : Double.POSITIVE_INFINITY;
-        double gj = Math.max(0, Math.min(step1, step2));
-        if (gj < gamma) {
-          gamma = gj;
-          event = j;
-        }
-      }
-      for (int k = 0; k < a.length; k++) {
-        int j = a[k];
-        if (!required[j] && d[k] != 0) {
-          double gj = -theta[j] / d[k];
-          if (gj > 0 && gj < gamma) {
-            gamma = gj;
-            event = j;
-            drop = true;
-          }
-        }
-      }
-      for (int k = 0; k < a.length; k++) {
-        theta[a[k]] += gamma * d[k];
-      }
-      lambda -= gamma;
-      if (drop) {
-        theta[event] = 0;
-        active[event] = false;
-        chol.remove(event);
-      }
-      chat = residualCorrelation(g, c, theta);
-      double value = criterion(theta, c, chat, scale, logN);
+    boolean[] best = null;
+    double bestCriterion = Double.POSITIVE_INFINITY;
+    // Knots run from the sparsest model to least squares; on a tie the sparser wins, as argmin.
+    for (LassoPath.Knot knot : LassoPath.of(g, c, required)) {
+      double value = criterion(knot.theta(), c, LassoPath.residualCorrelation(g, c, knot.theta()),
+          scale, logN);
       if (value < bestCriterion) {
         bestCriterion = value;
-        best = nonZero(theta);
+        best = nonZero(knot.theta());
       }
-      if (event < 0 || lambda <= 0) {
-        break;
-      }
-      entering = drop ? q : event; // q: nothing enters at a drop
-      dropped = drop ? event : -1;
     }
     return best;
-  }
-
-  /**
-   * The Cholesky factor of the active predictors' Gram matrix, grown by one row as a predictor
-   * enters the lasso path (Efron et al. 2004, §7) so each step costs O(k²) rather than a fresh
-   * O(k³) factorisation; EJML has no such update. A predictor leaving (rare) rebuilds it.
-   */
-  private static final class ActiveCholesky {
-    private final double[][] g;
-    final int[] members;
-    int size;
-    private final double[][] l;
-
-    ActiveCholesky(double[][] g) {
-      this.g = g;
-      this.members = new int[g.length];
-      this.l = new double[g.length][g.length];
-    }
-
-    /** Adds predictor {@code j}; false (and nothing changes) if it is collinear with them. */
-    boolean add(int j) {
-      int k = size;
-      double[] row = l[k];
-      double diag = g[j][j];
-      for (int r = 0; r < k; r++) {
-        double v = g[members[r]][j];
-        for (int c = 0; c < r; c++) {
-          v -= l[r][c] * row[c];
-        }
-        row[r] = v / l[r][r];
-        diag -= row[r] * row[r];
-      }
-      if (!(diag > 1e-12 * g[j][j])) {
-        return false;
-      }
-      row[k] = Math.sqrt(diag);
-      members[k] = j;
-      size++;
-      return true;
-    }
-
-    void remove(int j) {
-      int[] keep = new int[size - 1];
-      int k = 0;
-      for (int r = 0; r < size; r++) {
-        if (members[r] != j) {
-          keep[k++] = members[r];
-        }
-      }
-      size = 0;
-      for (int m : keep) {
-        add(m);
-      }
-    }
-
-    /** Solves {@code G_AA x = rhs}, both indexed by position in {@link #members}. */
-    double[] solve(double[] rhs) {
-      int k = size;
-      double[] y = new double[k];
-      for (int r = 0; r < k; r++) {
-        double v = rhs[r];
-        for (int c = 0; c < r; c++) {
-          v -= l[r][c] * y[c];
-        }
-        y[r] = v / l[r][r];
-      }
-      for (int r = k - 1; r >= 0; r--) {
-        double v = y[r];
-        for (int c = r + 1; c < k; c++) {
-          v -= l[c][r] * y[c];
-        }
-        y[r] = v / l[r][r];
-      }
-      return y;
-    }
   }
 
   /** {@code RSS/σ̂² + log(n)·df} up to a constant, with RSS/n = 1 − θ'c − θ'ĉ. */
@@ -321,19 +156,6 @@ final class ConnectionStrengths {
       }
     }
     return rss * scale + logN * df;
-  }
-
-  private static double[] residualCorrelation(double[][] g, double[] c, double[] theta) {
-    int q = c.length;
-    double[] chat = c.clone();
-    for (int j = 0; j < q; j++) {
-      if (theta[j] != 0) {
-        for (int i = 0; i < q; i++) {
-          chat[i] -= g[i][j] * theta[j];
-        }
-      }
-    }
-    return chat;
   }
 
   private static boolean[] nonZero(double[] v) {

@@ -44,11 +44,11 @@ import java.util.Objects;
  * <p><b>Departures.</b> The order search returns the exact minimiser of the published criterion
  * at each step but skips pairs that cannot change it (see {@link ExogenousOrder}); the residual
  * of {@code x_i} on {@code x_j} uses the least-squares slope (the package's slope carries a
- * factor {@code n/(n−1)} from mixing variance conventions, which changes nothing measurable); the
- * adaptive lasso's path is a fine grid rather than the LARS knots ({@link Pruning}).
+ * factor {@code n/(n−1)} from mixing variance conventions, which changes nothing measurable).
  *
  * <p>Deterministic and free of random numbers: the same data give the same graph and strengths
- * on any number of threads and any machine. Input: continuous columns, no missing values, no
+ * on any number of threads (and, since the order search uses only IEEE arithmetic and a table
+ * built with {@link StrictMath}, on any machine). Input: continuous columns, no missing values, no
  * constant or collinear column, more rows than variables plus one; otherwise an {@link
  * InvalidInputException} names the column and what to do. When two or more estimated noise terms
  * look Gaussian, the result says so ({@link NoiseGaussianity}).
