@@ -3,7 +3,9 @@ package dev.causal4j.discovery.lingam;
 import dev.causal4j.discovery.Parallel;
 import dev.causal4j.knowledge.BoundKnowledge;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.apache.commons.statistics.distribution.TDistribution;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -48,8 +50,8 @@ final class ConnectionStrengths {
       if (q == 0) {
         return;
       }
-      s = java.util.Arrays.copyOf(s, q);
-      required = java.util.Arrays.copyOf(required, q);
+      s = Arrays.copyOf(s, q);
+      required = Arrays.copyOf(required, q);
       Fit full = Fit.of(d.corr, s, t, d.n);
       boolean[] keep = switch (pruning) {
         case ADAPTIVE_LASSO -> adaptiveLasso(d.corr, s, t, full, required, d.n);
@@ -68,7 +70,7 @@ final class ConnectionStrengths {
           double pv = refit.pValue(k);
           if (pv > WEAK_REQUIRED) {
             weak.append(weak.length() == 0 ? "" : "; ").append(String.format(
-                java.util.Locale.ROOT, "%s --> %s (strength %.3g, Wald p = %.2g)",
+                Locale.ROOT, "%s --> %s (strength %.3g, Wald p = %.2g)",
                 d.names.get(j), d.names.get(t), b[t][j], pv));
           }
         }
@@ -99,7 +101,7 @@ final class ConnectionStrengths {
         out[k++] = s[i];
       }
     }
-    return java.util.Arrays.copyOf(out, k);
+    return Arrays.copyOf(out, k);
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.causal4j.InvalidInputException;
 import dev.causal4j.discovery.Parallel;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -369,7 +370,7 @@ final class ExogenousOrder {
     });
   }
 
-  private static int[] sorted(int[] vars, java.util.Comparator<Integer> order) {
+  private static int[] sorted(int[] vars, Comparator<Integer> order) {
     return Arrays.stream(vars).boxed().sorted(order).mapToInt(Integer::intValue).toArray();
   }
 

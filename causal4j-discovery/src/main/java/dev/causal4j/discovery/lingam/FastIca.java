@@ -1,6 +1,7 @@
 package dev.causal4j.discovery.lingam;
 
 import dev.causal4j.discovery.Parallel;
+import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
@@ -134,7 +135,7 @@ final class FastIca {
   private static void update(double[][] x, double[] w, double[] y, double[] out) {
     int p = x.length;
     int n = y.length;
-    java.util.Arrays.fill(y, 0);
+    Arrays.fill(y, 0);
     for (int j = 0; j < p; j++) {
       double wj = w[j];
       double[] xj = x[j];

@@ -7,6 +7,7 @@ import dev.causal4j.discovery.SearchStats;
 import dev.causal4j.knowledge.BoundKnowledge;
 import dev.causal4j.knowledge.Knowledge;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -159,7 +160,7 @@ public final class IcaLingam {
     double[][] moments = new double[d.p][];
     Parallel.forEach(threads, order.length, pos -> {
       int t = order[pos];
-      int[] before = java.util.Arrays.copyOf(order, pos);
+      int[] before = Arrays.copyOf(order, pos);
       double[] e = d.z[t].clone();
       if (pos > 0) {
         ConnectionStrengths.Fit fit = ConnectionStrengths.Fit.of(d.corr, before, t, d.n);

@@ -6,6 +6,7 @@ import dev.causal4j.data.Variable;
 import dev.causal4j.discovery.Parallel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A dataset checked for LiNGAM and brought into the form both LiNGAM searches work on: every
@@ -68,7 +69,7 @@ final class LingamData {
       if (!v.isContinuous()) {
         throw new InvalidInputException(
             algorithm + " needs continuous data, but column '" + v.name() + "'" + where + " is "
-                + v.type().toString().toLowerCase(java.util.Locale.ROOT) + "; drop the column,"
+                + v.type().toString().toLowerCase(Locale.ROOT) + "; drop the column,"
                 + " or use a search with an independence test or score for mixed or discrete"
                 + " data (e.g. pc with a chi-square or conditional-Gaussian test)");
       }

@@ -3,6 +3,7 @@ package dev.causal4j.discovery.lingam;
 import dev.causal4j.InvalidInputException;
 import dev.causal4j.knowledge.BoundKnowledge;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -66,7 +67,7 @@ final class OrderConstraints {
         out[k++] = v;
       }
     }
-    return java.util.Arrays.copyOf(out, k);
+    return Arrays.copyOf(out, k);
   }
 
   private boolean isEligible(int v, boolean[] remaining, int minTier) {
@@ -98,7 +99,7 @@ final class OrderConstraints {
    */
   private void checkSatisfiable() {
     boolean[] remaining = new boolean[p];
-    java.util.Arrays.fill(remaining, true);
+    Arrays.fill(remaining, true);
     int left = p;
     while (left > 0) {
       int[] next = eligible(remaining);

@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.causal4j.InvalidInputException;
 import dev.causal4j.data.Dataset;
+import dev.causal4j.discovery.lingam.LingamSimulation.Noise;
 import dev.causal4j.graph.Graph;
 import dev.causal4j.graph.GraphKind;
+import dev.causal4j.graph.Graphs;
 import dev.causal4j.graph.MutableGraph;
-import dev.causal4j.discovery.lingam.LingamSimulation.Noise;
+import dev.causal4j.graph.RandomGraphs;
 import dev.causal4j.knowledge.Knowledge;
+import java.util.BitSet;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
@@ -181,7 +184,7 @@ class DirectLingamTest {
   void knowledgeFixesAnOrderTheDataCannotTell() {
     // Gaussian noise: the data say nothing about direction; tiers decide it.
     LingamSimulation sim = LingamSimulation.of(6, 2, 2000, Noise.GAUSSIAN, 4);
-    int[] order = dev.causal4j.graph.Graphs.topologicalOrder(sim.dag());
+    int[] order = Graphs.topologicalOrder(sim.dag());
     Knowledge.Builder b = Knowledge.builder();
     for (int v : order) {
       b.tier(sim.dag().name(v));
@@ -249,7 +252,7 @@ class DirectLingamTest {
     Dataset d = Dataset.builder(5)
         .addContinuous("x", new double[] {1, 2, 3, 4, 5})
         .addContinuous("y", new double[] {1, Double.NaN, 3, 2, 5},
-            java.util.BitSet.valueOf(new long[] {0b10}))
+            BitSet.valueOf(new long[] {0b10}))
         .build();
     assertThatThrownBy(() -> DirectLingam.builder().build().search(d))
         .isInstanceOf(InvalidInputException.class)
@@ -282,7 +285,7 @@ class DirectLingamTest {
       }
     }
     assertThatThrownBy(() -> DirectLingam.builder().build()
-        .search(Dataset.ofContinuous(dev.causal4j.graph.RandomGraphs.defaultNames(7), wide)))
+        .search(Dataset.ofContinuous(RandomGraphs.defaultNames(7), wide)))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("8 row(s) for 7 variables");
   }

@@ -3,6 +3,9 @@ package dev.causal4j.discovery.lingam;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,9 +80,8 @@ class EntropyApproximationTest {
 
   @Test
   void aGaussianSampleHasNearlyTheMaximumEntropy() {
-    var rng = org.apache.commons.rng.simple.RandomSource.XO_RO_SHI_RO_128_PP.create(7L);
-    var gauss = org.apache.commons.rng.sampling.distribution.ZigguratSampler.NormalizedGaussian
-        .of(rng);
+    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(7L);
+    ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
     double[] u = new double[200_000];
     for (int i = 0; i < u.length; i++) {
       u[i] = gauss.sample();

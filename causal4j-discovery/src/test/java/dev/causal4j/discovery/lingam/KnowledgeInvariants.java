@@ -8,6 +8,7 @@ import dev.causal4j.graph.Graphs;
 import dev.causal4j.knowledge.BoundKnowledge;
 import dev.causal4j.knowledge.Knowledge;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -26,7 +27,7 @@ final class KnowledgeInvariants {
     int[] order = Graphs.topologicalOrder(truth);
     int tiers = 2 + rng.nextInt(2);
     int[] tierOf = new int[p];
-    java.util.Arrays.fill(tierOf, -1);
+    Arrays.fill(tierOf, -1);
     Knowledge.Builder b = Knowledge.builder();
     int cut1 = 1 + rng.nextInt(p - 1);
     int cut2 = tiers == 3 && cut1 < p - 1 ? cut1 + 1 + rng.nextInt(p - 1 - cut1) : p;
