@@ -2,10 +2,7 @@ package dev.causal4j.discovery.lingam;
 
 import dev.causal4j.InvalidInputException;
 import dev.causal4j.data.Dataset;
-import dev.causal4j.discovery.DiscoveryResult;
 import dev.causal4j.discovery.SearchStats;
-import dev.causal4j.graph.GraphKind;
-import dev.causal4j.graph.MutableGraph;
 import dev.causal4j.knowledge.BoundKnowledge;
 import dev.causal4j.knowledge.Knowledge;
 import java.util.ArrayList;
