@@ -29,11 +29,12 @@ class DirectLingamTest {
 
   /**
    * p = 5–10, n = 5,000, 100 seeds per noise shape. Measured on 1,000 other seeds (1000–1999):
-   * the exact DAG in 94.9% (uniform), 96.2% (Laplace) and 96.0% (exponential) of them; the causal
-   * order was right in over 99.8%. Nearly every miss is one extra edge that the adaptive lasso's
-   * BIC kept: for an absent edge BIC keeps the coefficient when χ²₁ > log n ≈ 8.5, which happens
-   * with probability 0.35% per absent edge among the up to 40 per graph. The bar, 92 of 100, is
-   * about 1.5 binomial standard deviations under the lowest of those rates. The order bar is 99.
+   * the exact DAG in 94.1% (uniform), 95.5% (Laplace) and 95.3% (exponential) of them; the causal
+   * order was right in 99.7% or more. Nearly every miss is one extra edge that the adaptive
+   * lasso's BIC kept: for an absent edge BIC keeps the coefficient when χ²₁ > log n ≈ 8.5, which
+   * happens with probability 0.35% per absent edge among the up to 40 per graph. Bars: 90 exact
+   * DAGs of 100, about 1.7 binomial standard deviations under the lowest measured rate, and 98
+   * right orders.
    * Strengths: every coefficient's standard error is at most 1.5/(√5000·0.5) ≈ 0.042 (noise sd
    * ≤ 1.5, and a parent keeps at least its own noise variance 0.25 given the other parents), so
    * 0.2 is 4.7 standard errors; the RMS error, dominated by typical standard errors near 0.015,
@@ -70,8 +71,8 @@ class DirectLingamTest {
         }
       }
     }
-    assertThat(exact).as("exact DAGs of 100").isGreaterThanOrEqualTo(92);
-    assertThat(orderRight).as("right causal orders of 100").isGreaterThanOrEqualTo(99);
+    assertThat(exact).as("exact DAGs of 100").isGreaterThanOrEqualTo(90);
+    assertThat(orderRight).as("right causal orders of 100").isGreaterThanOrEqualTo(98);
     assertThat(Math.sqrt(sumSq / coefficients)).isLessThan(0.03);
   }
 

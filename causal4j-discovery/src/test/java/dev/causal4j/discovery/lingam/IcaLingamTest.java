@@ -24,7 +24,7 @@ class IcaLingamTest {
    * is lower than DirectLiNGAM's because ICA estimates all of W at once and its finite-sample
    * error reaches the order through the permutation and the zeroing of small entries: measured
    * on seeds 1000–1999 the order was right in 99.6%, 99.2% and 98.8% of graphs (DirectLiNGAM:
-   * 99.8% or more), the exact DAG in 94.9%, 95.6% and 94.5% (the pruning's spurious edges, as
+   * 99.7% or more), the exact DAG in 94.9%, 95.6% and 94.5% (the pruning's spurious edges, as
    * there). Bars: 90 exact and 96 right orders of 100, about two binomial standard deviations
    * under the lowest measured rates. Strengths use the same least-squares step and bound as
    * DirectLiNGAM's test.
