@@ -40,7 +40,10 @@ import java.util.Objects;
  * is cheaper on large models. The result is the CPDAG of the best DAG, refined by the knowledge.
  *
  * <p>Knowledge is honoured as in {@link Boss}: valid orders only, forbidden parents never
- * candidates, required parents always kept; a tuck the knowledge forbids is not made.
+ * candidates, required parents always kept; a tuck the knowledge forbids is not made. Because
+ * knowledge takes tucks away, a few moves that apply only under knowledge are added (see {@link
+ * TuckSearch}); even so GRaSP stalls more often than BOSS under knowledge, so prefer BOSS when
+ * much knowledge is given.
  *
  * <p>Departures from Tetrad 7.6.6's implementation (read, not copied): score ties are judged
  * within {@code 1e-6} (Tetrad compares exactly, which rounding can defeat), and the DFS visits

@@ -41,6 +41,36 @@ final class OrderConstraints {
   }
 
   /**
+   * Per variable {@code y}, the variables {@code u} for which only the forbidden edge {@code u -->
+   * y} is ruled out, not {@code y --> u}, and no constraint orders the two: while {@code u}
+   * precedes {@code y}, no edge can carry a dependence between them, so only reordering the pair
+   * can. Ascending; empty arrays for most variables.
+   */
+  int[][] oneWayForbidden() {
+    int[][] out = new int[p][0];
+    if (empty) {
+      return out;
+    }
+    List<String> names = knowledge.variables();
+    java.util.Map<String, Integer> index = new java.util.HashMap<>();
+    for (int v = 0; v < p; v++) {
+      index.put(names.get(v), v);
+    }
+    for (dev.causal4j.knowledge.KnowledgeEdge e : knowledge.knowledge().forbiddenEdges()) {
+      int u = index.get(e.from());
+      int y = index.get(e.to());
+      if (!knowledge.isForbidden(y, u) && !mustPrecede(u, y) && !mustPrecede(y, u)
+          && java.util.Arrays.binarySearch(out[y], u) < 0) {
+        int[] l = java.util.Arrays.copyOf(out[y], out[y].length + 1);
+        l[l.length - 1] = u;
+        java.util.Arrays.sort(l);
+        out[y] = l;
+      }
+    }
+    return out;
+  }
+
+  /**
    * The valid order closest to {@code preferred}: a topological sort of the constraints that
    * always takes the available variable that comes first in {@code preferred}.
    */
