@@ -1,5 +1,6 @@
 package dev.causal4j.discovery.permutation;
 
+import dev.causal4j.InvalidInputException;
 import dev.causal4j.discovery.Parallel;
 import dev.causal4j.graph.ConsistentExtension;
 import dev.causal4j.graph.Graph;
@@ -80,7 +81,9 @@ final class BackwardEquivalenceSearch {
       }
       int[] na = adjacentTo(g, ne, x);
       if (na.length > 30) {
-        throw new IllegalStateException("too many neighbours for a backward search: " + na.length);
+        throw new InvalidInputException("the backward equivalence search would have to try 2^"
+            + na.length + " deletions of the edge between " + g.name(x) + " and " + g.name(y)
+            + ": the graph is too dense; raise the penalty discount or turn BES off");
       }
       for (int mask = 0; mask < (1 << na.length); mask++) {
         if (!allowed(g, x, y, na, mask) || !restIsClique(g, na, mask)) {

@@ -36,6 +36,10 @@ import java.util.Objects;
  * candidate parent; a required edge is always among the parents. The output keeps the
  * orientations the knowledge implies (see {@link EquivalenceClass}).
  *
+ * <p>With BES off and one start in the data order, the search takes the same path as Tetrad
+ * 7.6.6's BOSS and returns the same CPDAG (checked on simulated models of 50, 200 and 500
+ * variables; see {@code TetradAgreementTest}).
+ *
  * <p>Departures from the paper and from Tetrad 7.6.6 (read, not copied): BES, when on, runs once
  * on the best order's graph rather than after every restart, and its graph is returned as it is
  * (Tetrad instead reads a new DAG off an order consistent with BES's graph). Ties between
