@@ -66,7 +66,8 @@ final class BetterMutation {
 
   /** Runs passes until none improves; returns the score of the final order. */
   double run() {
-    Parallel.forEach(threads, p, i -> local[order[i]] = selection.select(order, position, i).score());
+    Parallel.forEach(threads, p,
+        i -> local[order[i]] = selection.select(order, position, i).score());
     boolean improved;
     do {
       improved = false;

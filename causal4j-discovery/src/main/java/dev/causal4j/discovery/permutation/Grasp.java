@@ -224,7 +224,7 @@ public final class Grasp {
       return this;
     }
 
-    /** Whether the first start uses the data's column order (the default) rather than a random one. */
+    /** Whether the first start uses the data's column order (the default) or a random order. */
     public Builder useDataOrder(boolean useDataOrder) {
       this.useDataOrder = useDataOrder;
       return this;

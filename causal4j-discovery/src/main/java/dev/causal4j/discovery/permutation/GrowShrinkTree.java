@@ -216,7 +216,8 @@ final class GrowShrinkTree {
         int j = mid;
         int o = lo;
         while (i < mid && j < hi) {
-          boolean takeRight = scores[j] > scores[i] || (scores[j] == scores[i] && vars[j] < vars[i]);
+          boolean takeRight =
+              scores[j] > scores[i] || (scores[j] == scores[i] && vars[j] < vars[i]);
           if (takeRight) {
             tmpV[o] = vars[j];
             tmpS[o++] = scores[j++];

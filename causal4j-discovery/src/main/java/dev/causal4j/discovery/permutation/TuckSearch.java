@@ -237,7 +237,7 @@ final class TuckSearch {
     return true;
   }
 
-  /** Replaces {@code order[i, i+len)} with {@code segment}, saving what it was for {@link #undo}. */
+  /** Puts {@code segment} in {@code order[i, i+len)}, saving what was there for {@link #undo}. */
   private void apply(int i, int len) {
     int j = i + len - 1;
     Saved s = new Saved(i, Arrays.copyOfRange(order, i, j + 1), new int[len][], new double[len],

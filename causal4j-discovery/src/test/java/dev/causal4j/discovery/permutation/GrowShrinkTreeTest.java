@@ -166,7 +166,8 @@ class GrowShrinkTreeTest {
     for (int q = 0; q < queries; q++) {
       expected[q] = sequential.select(target[q], ranks[q], 1, -1).parents();
     }
-    Parallel.forEach(4, queries, q -> got[q] = parallel.select(target[q], ranks[q], 1, -1).parents());
+    Parallel.forEach(4, queries,
+        q -> got[q] = parallel.select(target[q], ranks[q], 1, -1).parents());
     for (int q = 0; q < queries; q++) {
       assertThat(got[q]).as("query %d", q).containsExactly(expected[q]);
     }
