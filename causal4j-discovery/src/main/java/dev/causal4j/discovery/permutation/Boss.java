@@ -80,19 +80,19 @@ public final class Boss {
     ParentSelection selection = new ParentSelection(score, bound);
     OrderConstraints constraints = new OrderConstraints(bound, p);
     StartingOrders orders = new StartingOrders(constraints, p, useDataOrder, seed);
-    BetterMutation best = null;
-    int passes = 0;
-    for (int s = 0; s < starts; s++) {
+    BetterMutation best = new BetterMutation(selection, constraints, orders.next(), threads);
+    best.run();
+    int passes = best.passes();
+    for (int s = 1; s < starts; s++) {
       BetterMutation run = new BetterMutation(selection, constraints, orders.next(), threads);
       run.run();
       passes += run.passes();
-      if (best == null || run.score() > best.score() + BetterMutation.TOLERANCE) {
+      if (run.score() > best.score() + BetterMutation.TOLERANCE) {
         best = run;
       }
     }
     List<String> warnings = new ArrayList<>();
-    int[][] parents = best == null ? new int[0][] : best.parents();
-    MutableGraph dag = EquivalenceClass.dag(names, parents);
+    MutableGraph dag = EquivalenceClass.dag(names, best.parents());
     MutableGraph out;
     int deletions = 0;
     if (bes) {
@@ -112,7 +112,7 @@ public final class Boss {
     params.put("threads", Integer.toString(threads));
     params.put("passes", Integer.toString(passes));
     params.put("bes_deletions", Integer.toString(deletions));
-    params.put("order_score", Double.toString(best == null ? 0 : best.score()));
+    params.put("order_score", Double.toString(best.score()));
     SearchStats stats = new SearchStats("boss", 0, selection.evaluations(), elapsed, params);
     Graph graph = out.snapshot();
     return new DiscoveryResult(graph, stats, warnings);
