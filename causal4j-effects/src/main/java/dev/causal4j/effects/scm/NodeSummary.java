@@ -56,6 +56,11 @@ public sealed interface NodeSummary {
       double sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
       double[] sorted = values.clone();
       Arrays.sort(sorted);
+      if (sorted[0] == sorted[n - 1]) {
+        // A point (a counterfactual with recovered noise): exact, without summation rounding.
+        mean = sorted[0];
+        sd = 0;
+      }
       List<Double> q = new ArrayList<>();
       for (double p : PROBABILITIES) {
         q.add(quantile(sorted, p));
