@@ -247,7 +247,7 @@ public final class Counterfactuals {
         }
       }
       String observedText = v.isCategorical() ? v.levels().get((int) unit[j])
-          : String.format(Locale.ROOT, "%.6g", unit[j]);
+          : String.format(Locale.ROOT, "%.6g", unit[j]).replaceAll("\\.?0+($|e)", "$1");
       NodeSummary dist = cf.summary(v.name());
       out[j] = new NodeCounterfactual(v.name(), unit[j], observedText, status, recovered,
           point[j], point[j] ? OptionalDouble.of(pointValue[j]) : OptionalDouble.empty(), dist,

@@ -195,6 +195,38 @@ public final class StructuralCausalModel {
     return g.snapshot();
   }
 
+  /**
+   * Checks that every node of the graph is a column of the data, and returns the data's columns
+   * that are not nodes (which a fit ignores).
+   *
+   * @throws InvalidInputException listing the nodes that are not columns, beside the columns that
+   *     are not nodes (a typo shows up as one of each)
+   */
+  public static List<String> requireColumns(Graph g, Dataset data) {
+    String where = data.source().map(s -> " of " + s).orElse("");
+    List<String> missing = new ArrayList<>();
+    for (String name : g.nodeNames()) {
+      if (data.indexOf(name) < 0) {
+        missing.add(name);
+      }
+    }
+    List<String> ignored = new ArrayList<>();
+    for (String name : data.names()) {
+      if (g.indexOf(name) < 0) {
+        ignored.add(name);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new InvalidInputException("the graph's node" + (missing.size() == 1 ? " " : "s ")
+          + quoted(missing) + (missing.size() == 1 ? " is not a column" : " are not columns")
+          + where + (ignored.isEmpty() ? "" : " (the data's columns not in the graph: "
+          + quoted(ignored.subList(0, Math.min(8, ignored.size())))
+          + (ignored.size() > 8 ? ", …" : "") + ")")
+          + "; names are case-sensitive: rename the nodes or the columns so they match");
+    }
+    return ignored;
+  }
+
   private static String edgeText(Graph g, Edge e) {
     return g.name(e.from()) + " " + e.symbol() + " " + g.name(e.to());
   }
@@ -670,26 +702,7 @@ public final class StructuralCausalModel {
     public StructuralCausalModel fit() {
       Graph g = requireDag(dag);
       String where = data.source().map(s -> " of " + s).orElse("");
-      List<String> missing = new ArrayList<>();
-      for (String name : g.nodeNames()) {
-        if (data.indexOf(name) < 0) {
-          missing.add(name);
-        }
-      }
-      List<String> ignored = new ArrayList<>();
-      for (String name : data.names()) {
-        if (g.indexOf(name) < 0) {
-          ignored.add(name);
-        }
-      }
-      if (!missing.isEmpty()) {
-        throw new InvalidInputException("the graph's node" + (missing.size() == 1 ? " " : "s ")
-            + quoted(missing) + (missing.size() == 1 ? " is not a column" : " are not columns")
-            + where + (ignored.isEmpty() ? "" : " (the data's columns not in the graph: "
-            + quoted(ignored.subList(0, Math.min(8, ignored.size())))
-            + (ignored.size() > 8 ? ", …" : "") + ")")
-            + "; names are case-sensitive: rename the nodes or the columns so they match");
-      }
+      List<String> ignored = requireColumns(g, data);
       int p = g.size();
       int[] col = new int[p];
       List<Variable> vars = new ArrayList<>();
