@@ -175,7 +175,7 @@ public final class WhatifCommand implements Callable<Integer> {
     String text;
     if (unit == null) {
       InterventionComparison c = scm.compare(interventions, samples, seed);
-      text = format == Format.JSON ? comparisonJson(scm, c, ignored)
+      text = format == Format.JSON ? comparisonJson(scm, c, ignored, used)
           : comparisonText(scm, c, ignored, where);
     } else {
       if (unit < 1 || unit > raw.rows()) {
@@ -424,7 +424,7 @@ public final class WhatifCommand implements Callable<Integer> {
   }
 
   private String comparisonJson(StructuralCausalModel scm, InterventionComparison c,
-      List<String> ignored) {
+      List<String> ignored, Dataset used) {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = header(mapper, scm, "interventional", c.interventions(), ignored);
     List<String> intervened = c.interventions().stream().map(Intervention::node).toList();
@@ -436,6 +436,10 @@ public final class WhatifCommand implements Callable<Integer> {
       o.put("type", v.type().name().toLowerCase(Locale.ROOT));
       o.put("intervened", intervened.contains(n.node()));
       o.put("affected", n.affected());
+      int col = used.indexOf(n.node());
+      summary(o.putObject("data"), v.isCategorical()
+          ? NodeSummary.Levels.of(n.node(), v.levels(), used.numeric(col))
+          : NodeSummary.Numeric.of(n.node(), used.doubles(col)));
       summary(o.putObject("observational"), n.observational());
       summary(o.putObject("interventional"), n.interventional());
       ObjectNode ch = o.putObject("change");

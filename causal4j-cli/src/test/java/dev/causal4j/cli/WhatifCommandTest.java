@@ -145,6 +145,10 @@ class WhatifCommandTest {
     // True E[risk | do(tar = 5)] = 1 + 0.8·5 + 0.02·50 = 6; the fit from 2,000 rows is within
     // 0.1 (coefficient SEs ~0.01 on tar, ~0.001 on age; Monte-Carlo SE ~0.007).
     assertThat(risk.get("interventional").get("mean").asDouble()).isCloseTo(6.0, within(0.1));
+    // The data's own summary sits beside the model's: least squares reproduces the data's means,
+    // so they differ by Monte-Carlo error (sd 2.2 / √5000 ≈ 0.03): 0.15 is five of it.
+    assertThat(risk.get("data").get("mean").asDouble()).isCloseTo(
+        risk.get("observational").get("mean").asDouble(), within(0.15));
     JsonNode age = node(j, "age");
     assertThat(age.get("affected").asBoolean()).isFalse();
     assertThat(age.get("change").get("mean").asDouble()).isZero();
