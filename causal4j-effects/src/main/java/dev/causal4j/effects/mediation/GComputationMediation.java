@@ -195,9 +195,15 @@ public final class GComputationMediation {
     String c = o.continuous() instanceof ContinuousFit.Linear l
         ? "linear (" + l.noise().name().toLowerCase(Locale.ROOT) + " noise)"
         : ((ContinuousFit.Learned) o.continuous()).learner().name();
-    String dsc = o.discrete() instanceof DiscreteFit.Table tb
-        ? "conditional tables (pseudo-count " + tb.pseudoCount() + ")"
-        : ((DiscreteFit.Learned) o.discrete()).learner().name();
+    String dsc;
+    if (o.discrete() instanceof DiscreteFit.Table tb) {
+      dsc = "conditional tables (pseudo-count " + tb.pseudoCount() + ")";
+    } else if (o.discrete() instanceof DiscreteFit.TableOrLearned tl) {
+      dsc = "conditional tables (pseudo-count " + tl.pseudoCount() + ") where every parent is"
+          + " discrete, else " + tl.learner().name();
+    } else {
+      dsc = ((DiscreteFit.Learned) o.discrete()).learner().name();
+    }
     return "continuous nodes " + c + ", discrete nodes " + dsc;
   }
 

@@ -25,6 +25,22 @@ public sealed interface DiscreteFit {
     }
   }
 
+  /**
+   * A table (with {@code pseudoCount}) where every parent is discrete, the learned classifier
+   * where some parent is continuous: exact counting where it is possible, a model where it is
+   * not.
+   */
+  record TableOrLearned(double pseudoCount, ClassificationLearner learner)
+      implements DiscreteFit {
+    public TableOrLearned {
+      if (!(pseudoCount >= 0) || !Double.isFinite(pseudoCount)) {
+        throw new IllegalArgumentException("pseudo-count must be finite and >= 0: "
+            + pseudoCount);
+      }
+      Objects.requireNonNull(learner);
+    }
+  }
+
   /** A table with one pseudo-count: the default. */
   static DiscreteFit table() {
     return new Table(1);

@@ -738,6 +738,11 @@ public final class StructuralCausalModel {
         String what = "the mechanism of '" + v.name() + "'";
         if (v.isCategorical()) {
           DiscreteFit fit = discreteByNode.getOrDefault(v.name(), discrete);
+          if (fit instanceof DiscreteFit.TableOrLearned tl) {
+            boolean allDiscrete = pv.stream().allMatch(Variable::isCategorical);
+            fit = allDiscrete ? DiscreteFit.table(tl.pseudoCount())
+                : DiscreteFit.learned(tl.learner());
+          }
           int[] codes = data.codes(col[j]);
           if (fit instanceof DiscreteFit.Table t) {
             for (Variable parent : pv) {

@@ -64,4 +64,44 @@ class LearnedMechanismTest {
     double linear = ((NodeSummary.Numeric) lin.interventional("D", doA, 20_000, 1)).mean();
     assertThat(learned).isCloseTo(linear, within(0.03));
   }
+
+  /** A classifier that ignores its features: the training labels' frequencies. */
+  static final class FrequencyClassifier implements ClassificationLearner {
+    @Override
+    public ClassProbabilities fit(double[][] features, int[] labels, int levels, long seed) {
+      double[] p = new double[levels];
+      for (int l : labels) {
+        p[l] += 1.0 / labels.length;
+      }
+      return (x, k, out) -> {
+        for (int i = 0; i < x.length; i++) {
+          System.arraycopy(p, 0, out, i * k, k);
+        }
+      };
+    }
+
+    @Override
+    public String name() {
+      return "frequencies";
+    }
+  }
+
+  @Test
+  void tablesWhereParentsAreDiscreteAndTheClassifierElsewhere() {
+    Dataset data = LinearScmTest.truth().sample(1_000, 3).toDataset();
+    // S is discrete; in this graph it has the continuous parent A, so it needs the classifier.
+    dev.causal4j.graph.Graph g = Models.dag("A --> S; A --> B");
+    StructuralCausalModel m = StructuralCausalModel.builder(g, data)
+        .discrete(new DiscreteFit.TableOrLearned(1, new FrequencyClassifier())).fit();
+    assertThat(m.mechanism("S")).isInstanceOf(ClassifierMechanism.class);
+    assertThat(m.mechanism("S").describe()).startsWith("frequencies classifier on [A]");
+    dev.causal4j.graph.Graph root = Models.dag("S --> B");
+    StructuralCausalModel r = StructuralCausalModel.builder(root, data)
+        .discrete(new DiscreteFit.TableOrLearned(1, new FrequencyClassifier())).fit();
+    assertThat(r.mechanism("S")).isInstanceOf(ConditionalTable.class);
+    // The frequency classifier gives P(S = yes) = the data's share (about 0.3) whatever A is.
+    NodeSummary.Levels s = (NodeSummary.Levels) m.interventional("S",
+        List.of(Intervention.set("A", 10)), 20_000, 1);
+    assertThat(s.probability("yes")).isCloseTo(0.3, within(0.05));
+  }
 }
