@@ -171,12 +171,13 @@ public final class WhatifCommand implements Callable<Integer> {
     StructuralCausalModel scm = StructuralCausalModel.builder(graph, used)
         .continuous(ContinuousFit.linear(noise)).discrete(DiscreteFit.table()).seed(seed).fit();
     List<Intervention> interventions = interventions(scm);
+    List<String> warnings = extrapolations(interventions, used);
     String where = raw.source().orElse("the data");
     String text;
     if (unit == null) {
       InterventionComparison c = scm.compare(interventions, samples, seed);
-      text = format == Format.JSON ? comparisonJson(scm, c, ignored, used)
-          : comparisonText(scm, c, ignored, where);
+      text = format == Format.JSON ? comparisonJson(scm, c, ignored, used, warnings)
+          : comparisonText(scm, c, ignored, where, warnings);
     } else {
       if (unit < 1 || unit > raw.rows()) {
         throw new InvalidInputException("--unit " + unit + " is out of range: " + where
@@ -184,8 +185,8 @@ public final class WhatifCommand implements Callable<Integer> {
       }
       CounterfactualResult r = Counterfactuals.of(scm, raw, unit - 1, interventions,
           new Counterfactuals.Options(samples, seed, coupling));
-      text = format == Format.JSON ? counterfactualJson(scm, r, ignored)
-          : counterfactualText(scm, r, ignored, where);
+      text = format == Format.JSON ? counterfactualJson(scm, r, ignored, warnings)
+          : counterfactualText(scm, r, ignored, where, warnings);
     }
     output.write(text, spec.commandLine().getOut());
     return 0;
@@ -224,6 +225,28 @@ public final class WhatifCommand implements Callable<Integer> {
             + " --do or --shift per variable");
       }
       seen.add(iv.node());
+    }
+    return out;
+  }
+
+  /** A value set outside the range the data show: the mechanisms extrapolate there. */
+  private static List<String> extrapolations(List<Intervention> interventions, Dataset used) {
+    List<String> out = new ArrayList<>();
+    for (Intervention iv : interventions) {
+      if (iv instanceof Intervention.Set s) {
+        double[] x = used.doubles(used.indexOf(s.node()));
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double v : x) {
+          lo = Math.min(lo, v);
+          hi = Math.max(hi, v);
+        }
+        if (s.value() < lo || s.value() > hi) {
+          out.add(s.describe() + " is outside the range of " + s.node() + " in the data ["
+              + Text.num(lo) + ", " + Text.num(hi) + "]: the answer extrapolates the fitted"
+              + " mechanisms beyond the data");
+        }
+      }
     }
     return out;
   }
@@ -281,7 +304,7 @@ public final class WhatifCommand implements Callable<Integer> {
   }
 
   private String comparisonText(StructuralCausalModel scm, InterventionComparison c,
-      List<String> ignored, String where) {
+      List<String> ignored, String where, List<String> warnings) {
     StringBuilder sb = new StringBuilder();
     sb.append("What if ").append(describe(c.interventions())).append("?\n\n");
     Text.wrap(sb, "", "", modelText(scm, where) + " " + c.samples() + " Monte-Carlo samples,"
@@ -328,12 +351,13 @@ public final class WhatifCommand implements Callable<Integer> {
       Text.wrap(sb, "", "", "Unaffected (not descendants of the intervened variables, so their"
           + " distributions do not change): " + String.join(", ", unaffected) + ".");
     }
+    appendWarnings(sb, warnings);
     appendIgnored(sb, ignored);
     return sb.toString();
   }
 
   private String counterfactualText(StructuralCausalModel scm, CounterfactualResult r,
-      List<String> ignored, String where) {
+      List<String> ignored, String where, List<String> warnings) {
     StringBuilder sb = new StringBuilder();
     sb.append("Counterfactual for data row ").append(r.row() + 1).append(" under ")
         .append(describe(r.interventions())).append(":\n\n");
@@ -376,6 +400,7 @@ public final class WhatifCommand implements Callable<Integer> {
     for (String a : r.assumptions()) {
       Text.wrap(sb, "  - ", "    ", a);
     }
+    appendWarnings(sb, warnings);
     appendIgnored(sb, ignored);
     return sb.toString();
   }
@@ -393,6 +418,13 @@ public final class WhatifCommand implements Callable<Integer> {
     return String.join(", ", parts);
   }
 
+  private static void appendWarnings(StringBuilder sb, List<String> warnings) {
+    for (String w : warnings) {
+      sb.append('\n');
+      Text.wrap(sb, "Warning: ", "  ", w + ".");
+    }
+  }
+
   private static void appendIgnored(StringBuilder sb, List<String> ignored) {
     if (!ignored.isEmpty()) {
       sb.append('\n');
@@ -404,7 +436,7 @@ public final class WhatifCommand implements Callable<Integer> {
   // ------------------------------------------------------------------ JSON
 
   private ObjectNode header(ObjectMapper mapper, StructuralCausalModel scm, String mode,
-      List<Intervention> interventions, List<String> ignored) {
+      List<Intervention> interventions, List<String> ignored, List<String> warnings) {
     ObjectNode root = mapper.createObjectNode();
     root.put("mode", mode);
     ArrayNode ivs = root.putArray("interventions");
@@ -420,13 +452,16 @@ public final class WhatifCommand implements Callable<Integer> {
     }
     ArrayNode ign = root.putArray("ignored_columns");
     ignored.forEach(ign::add);
+    ArrayNode warn = root.putArray("warnings");
+    warnings.forEach(warn::add);
     return root;
   }
 
   private String comparisonJson(StructuralCausalModel scm, InterventionComparison c,
-      List<String> ignored, Dataset used) {
+      List<String> ignored, Dataset used, List<String> warnings) {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ObjectNode root = header(mapper, scm, "interventional", c.interventions(), ignored);
+    ObjectNode root = header(mapper, scm, "interventional", c.interventions(), ignored,
+        warnings);
     List<String> intervened = c.interventions().stream().map(Intervention::node).toList();
     ArrayNode nodes = root.putArray("nodes");
     for (NodeComparison n : c.nodes()) {
@@ -481,9 +516,10 @@ public final class WhatifCommand implements Callable<Integer> {
   }
 
   private String counterfactualJson(StructuralCausalModel scm, CounterfactualResult r,
-      List<String> ignored) {
+      List<String> ignored, List<String> warnings) {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ObjectNode root = header(mapper, scm, "counterfactual", r.interventions(), ignored);
+    ObjectNode root = header(mapper, scm, "counterfactual", r.interventions(), ignored,
+        warnings);
     root.put("unit", r.row() + 1);
     root.put("coupling", r.coupling().name().toLowerCase(Locale.ROOT));
     ArrayNode nodes = root.putArray("nodes");

@@ -240,6 +240,17 @@ class WhatifCommandTest {
   }
 
   @Test
+  void aValueOutsideTheDataIsFlaggedAsExtrapolation() throws Exception {
+    CommandRun r = run("whatif", csv.toString(), "--graph", graph.toString(), "--do", "age=500")
+        .assertOk();
+    assertThat(r.out().replaceAll("\\s+", " ")).contains("Warning: do(age = 500) is outside"
+        + " the range of age in the data [").contains("extrapolates");
+    JsonNode j = json(run("whatif", csv.toString(), "--graph", graph.toString(), "--do",
+        "age=50", "--format", "json"));
+    assertThat(j.get("warnings")).isEmpty();
+  }
+
+  @Test
   void outWritesAFileAndRefusesToOverwrite() throws Exception {
     Path out = dir.resolve("whatif.json");
     Files.deleteIfExists(out);
