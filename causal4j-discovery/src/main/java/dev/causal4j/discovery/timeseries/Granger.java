@@ -30,15 +30,16 @@ import java.util.Objects;
  *       α}. The lagged graph then has a link at each lag whose own t test rejects at {@code α},
  *       or, when none does on its own, at the lag with the smallest p-value.
  *   <li><b>Lasso</b> ({@link Estimator#LASSO}), for many variables (also when {@code p·L}
- *       approaches the number of samples): each equation by the lasso with the penalty chosen by
- *       BIC ({@link Lasso}); every non-zero coefficient is a link. No p-values.
+ *       approaches the number of samples): in each equation the lasso path selects regressors,
+ *       each selection is refitted by least squares and scored by the extended BIC ({@link
+ *       Lasso}), and every regressor of the best is a link. No p-values.
  * </ul>
  *
  * <p>Autodependence ({@code X_j}'s own lags) is tested like any other source. Granger causality
  * is about prediction: it finds lagged links only, assumes every common cause is measured, and
  * reads a contemporaneous effect as none (or as a lagged one, when sampling is slow). The
  * equations are fitted in parallel from one covariance matrix of the lagged design; same result
- * on any thread count. Weights are the least-squares (or lasso) coefficients.
+ * on any thread count. Weights are the least-squares coefficients (for the lasso, of the refit).
  */
 public final class Granger {
   /** The algorithm's name as the command line spells it. */
@@ -58,7 +59,7 @@ public final class Granger {
   public enum Estimator {
     /** Least squares with Wald tests (default). */
     OLS,
-    /** The lasso with a BIC-chosen penalty, for many variables. */
+    /** Lasso selection with an extended-BIC penalty, for many variables. */
     LASSO
   }
 
@@ -122,7 +123,7 @@ public final class Granger {
         ? ols(cov, design, j, regressors[j], lags) : lasso(cov, design, j, regressors[j]));
     LaggedGraph.Builder g = LaggedGraph.builder(names, maxLag).kind(GraphKind.DAG);
     LinkStatistics ls = new LinkStatistics(p, maxLag, estimator == Estimator.OLS
-        ? "t statistic of the coefficient" : "lasso coefficient");
+        ? "t statistic of the coefficient" : "least-squares coefficient after lasso selection");
     List<double[]> weights = new ArrayList<>();
     for (int j = 0; j < p; j++) {
       for (double[] f : found[j]) {
