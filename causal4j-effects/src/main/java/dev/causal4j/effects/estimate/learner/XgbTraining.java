@@ -1,0 +1,165 @@
+package dev.causal4j.effects.estimate.learner;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoost;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+
+/**
+ * Fitting and predicting with XGBoost's Java API, shared by {@link GradientBoosting} and {@link
+ * RandomForest}: single-precision matrices, optional early stopping on a seeded hold-out, native
+ * memory released as soon as a matrix is no longer needed.
+ */
+final class XgbTraining {
+  private XgbTraining() {}
+
+  /**
+   * Trains a booster.
+   *
+   * @param earlyStopping stop when the hold-out loss has not improved for this many rounds (0: no
+   *     hold-out, train all rounds)
+   * @param holdoutFraction fraction of rows held out for early stopping
+   */
+  static Model train(FeatureMatrix x, float[] label, double[] weights, Map<String, Object> params,
+      int rounds, int earlyStopping, double holdoutFraction, long seed) {
+    int n = x.rows();
+    int p = x.cols();
+    try {
+      if (earlyStopping <= 0) {
+        DMatrix d = matrix(x.toFloats(), n, p, label, weights, null);
+        try {
+          Booster b = XGBoost.train(d, params, rounds, Map.of(), null, null);
+          return new Model(b, p, rounds);
+        } finally {
+          d.dispose();
+        }
+      }
+      // A seeded hold-out: each row goes to it with the given probability.
+      SplittableRandom rng = new SplittableRandom(seed ^ 0x5DEECE66DL);
+      boolean[] held = new boolean[n];
+      int nh = 0;
+      for (int i = 0; i < n; i++) {
+        if (rng.nextDouble() < holdoutFraction) {
+          held[i] = true;
+          nh++;
+        }
+      }
+      int[] trainRows = new int[n - nh];
+      int[] holdRows = new int[nh];
+      for (int i = 0, a = 0, b = 0; i < n; i++) {
+        if (held[i]) {
+          holdRows[b++] = i;
+        } else {
+          trainRows[a++] = i;
+        }
+      }
+      DMatrix dt = matrix(x.selectRows(trainRows).toFloats(), trainRows.length, p, label,
+          weights, trainRows);
+      DMatrix dv = matrix(x.selectRows(holdRows).toFloats(), holdRows.length, p, label, weights,
+          holdRows);
+      try {
+        Map<String, DMatrix> watches = new LinkedHashMap<>();
+        watches.put("holdout", dv);
+        float[][] metrics = new float[1][rounds];
+        Booster b = XGBoost.train(dt, params, rounds, watches, metrics, null, null,
+            earlyStopping);
+        // Rounds after the best one are kept in the booster; predict with the best prefix.
+        int best = bestRound(metrics[0], b);
+        return new Model(b, p, best);
+      } finally {
+        dt.dispose();
+        dv.dispose();
+      }
+    } catch (XGBoostError e) {
+      throw new IllegalStateException("XGBoost failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static int bestRound(float[] holdoutLoss, Booster b) throws XGBoostError {
+    String attr = b.getAttr("best_iteration");
+    if (attr != null) {
+      return Integer.parseInt(attr.trim()) + 1;
+    }
+    int trained = b.getNumBoostedRound();
+    int best = 0;
+    for (int r = 1; r < Math.min(trained, holdoutLoss.length); r++) {
+      if (holdoutLoss[r] < holdoutLoss[best]) {
+        best = r;
+      }
+    }
+    return best + 1;
+  }
+
+  private static DMatrix matrix(float[] values, int n, int p, float[] label, double[] weights,
+      int[] rows) throws XGBoostError {
+    DMatrix d = new DMatrix(values, n, p, Float.NaN);
+    float[] l = new float[n];
+    for (int i = 0; i < n; i++) {
+      l[i] = label[rows == null ? i : rows[i]];
+    }
+    d.setLabel(l);
+    if (weights != null) {
+      float[] w = new float[n];
+      for (int i = 0; i < n; i++) {
+        w[i] = (float) weights[rows == null ? i : rows[i]];
+      }
+      d.setWeight(w);
+    }
+    return d;
+  }
+
+  /** A trained booster, predicting with its first {@code rounds} rounds. */
+  static final class Model {
+    private final Booster booster;
+    private final int cols;
+    private final int rounds;
+
+    Model(Booster booster, int cols, int rounds) {
+      this.booster = booster;
+      this.cols = cols;
+      this.rounds = rounds;
+    }
+
+    int rounds() {
+      return rounds;
+    }
+
+    /** Predictions on the response scale (probabilities for {@code binary:logistic}). */
+    double[] predict(FeatureMatrix x) {
+      if (x.cols() != cols) {
+        throw new IllegalArgumentException(x.cols() + " features for a model of " + cols);
+      }
+      int n = x.rows();
+      double[] out = new double[n];
+      if (n == 0) {
+        return out;
+      }
+      // Predict in blocks so the single-precision copy stays small for large inputs.
+      int block = Math.max(1, (1 << 20) / Math.max(1, cols));
+      float[] buf = new float[Math.min(n, block) * cols];
+      double[] v = x.values();
+      try {
+        for (int start = 0; start < n; start += block) {
+          int m = Math.min(block, n - start);
+          for (int k = 0; k < m * cols; k++) {
+            buf[k] = (float) v[start * cols + k];
+          }
+          float[] in = m * cols == buf.length ? buf : java.util.Arrays.copyOf(buf, m * cols);
+          float[][] pr;
+          synchronized (booster) {
+            pr = booster.inplace_predict(in, m, cols, Float.NaN, new int[] {0, rounds});
+          }
+          for (int i = 0; i < m; i++) {
+            out[start + i] = pr[i][0];
+          }
+        }
+      } catch (XGBoostError e) {
+        throw new IllegalStateException("XGBoost failed: " + e.getMessage(), e);
+      }
+      return out;
+    }
+  }
+}
