@@ -40,7 +40,12 @@ public record LogisticRegression(double lambda, int maxIterations) implements Cl
   }
 
   @Override
-  public FittedClassifier fit(FeatureMatrix x, int[] labels, double[] weights) {
+  public Fitted fit(FeatureMatrix x, int[] labels) {
+    return fit(x, labels, null);
+  }
+
+  @Override
+  public Fitted fit(FeatureMatrix x, int[] labels, double[] weights) {
     int n = x.rows();
     if (labels.length != n) {
       throw new IllegalArgumentException(labels.length + " labels for " + n + " rows");

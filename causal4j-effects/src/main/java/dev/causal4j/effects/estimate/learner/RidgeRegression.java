@@ -30,7 +30,12 @@ public record RidgeRegression(double lambda) implements Regressor {
   }
 
   @Override
-  public FittedRegressor fit(FeatureMatrix x, double[] y, double[] weights) {
+  public Fitted fit(FeatureMatrix x, double[] y) {
+    return fit(x, y, null);
+  }
+
+  @Override
+  public Fitted fit(FeatureMatrix x, double[] y, double[] weights) {
     int n = x.rows();
     if (y.length != n) {
       throw new IllegalArgumentException(y.length + " targets for " + n + " rows");

@@ -27,6 +27,9 @@ final class XgbTraining {
       int rounds, int earlyStopping, double holdoutFraction, long seed) {
     int n = x.rows();
     int p = x.cols();
+    if (p == 0) {
+      return Model.constant(label, weights);
+    }
     try {
       if (earlyStopping <= 0) {
         DMatrix d = matrix(x.toFloats(), n, p, label, weights, null);
@@ -116,11 +119,32 @@ final class XgbTraining {
     private final Booster booster;
     private final int cols;
     private final int rounds;
+    private final double constant;
 
     Model(Booster booster, int cols, int rounds) {
       this.booster = booster;
       this.cols = cols;
       this.rounds = rounds;
+      this.constant = Double.NaN;
+    }
+
+    private Model(double constant) {
+      this.booster = null;
+      this.cols = 0;
+      this.rounds = 0;
+      this.constant = constant;
+    }
+
+    /** Without features there is nothing to split on: the (weighted) mean label. */
+    static Model constant(float[] label, double[] weights) {
+      double s = 0;
+      double sw = 0;
+      for (int i = 0; i < label.length; i++) {
+        double w = weights == null ? 1 : weights[i];
+        s += w * label[i];
+        sw += w;
+      }
+      return new Model(s / sw);
     }
 
     int rounds() {
@@ -134,6 +158,10 @@ final class XgbTraining {
       }
       int n = x.rows();
       double[] out = new double[n];
+      if (booster == null) {
+        java.util.Arrays.fill(out, constant);
+        return out;
+      }
       if (n == 0) {
         return out;
       }
