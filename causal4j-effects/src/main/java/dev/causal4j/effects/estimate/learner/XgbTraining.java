@@ -1,6 +1,5 @@
 package dev.causal4j.effects.estimate.learner;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import ml.dmlc.xgboost4j.java.Booster;
@@ -64,14 +63,25 @@ final class XgbTraining {
       DMatrix dv = matrix(x.selectRows(holdRows).toFloats(), holdRows.length, p, label, weights,
           holdRows);
       try {
-        Map<String, DMatrix> watches = new LinkedHashMap<>();
-        watches.put("holdout", dv);
-        float[][] metrics = new float[1][rounds];
-        Booster b = XGBoost.train(dt, params, rounds, watches, metrics, null, null,
-            earlyStopping);
-        // Rounds after the best one are kept in the booster; predict with the best prefix.
-        int best = bestRound(metrics[0], b);
-        return new Model(b, p, best);
+        // Boost round by round, scoring the hold-out after each; XGBoost.train's own early
+        // stopping would print every round's score to stdout.
+        Booster b = XGBoost.train(dt, params, 0, Map.of(), null, null);
+        DMatrix[] evals = {dv};
+        String[] names = {"holdout"};
+        float[] score = new float[1];
+        double best = Double.POSITIVE_INFINITY;
+        int bestRounds = 0;
+        for (int r = 0; r < rounds; r++) {
+          b.update(dt, r);
+          b.evalSet(evals, names, r, score);
+          if (score[0] < best) {
+            best = score[0];
+            bestRounds = r + 1;
+          } else if (r + 1 - bestRounds >= earlyStopping) {
+            break;
+          }
+        }
+        return new Model(b, p, Math.max(1, bestRounds));
       } finally {
         dt.dispose();
         dv.dispose();
@@ -79,21 +89,6 @@ final class XgbTraining {
     } catch (XGBoostError e) {
       throw new IllegalStateException("XGBoost failed: " + e.getMessage(), e);
     }
-  }
-
-  private static int bestRound(float[] holdoutLoss, Booster b) throws XGBoostError {
-    String attr = b.getAttr("best_iteration");
-    if (attr != null) {
-      return Integer.parseInt(attr.trim()) + 1;
-    }
-    int trained = b.getNumBoostedRound();
-    int best = 0;
-    for (int r = 1; r < Math.min(trained, holdoutLoss.length); r++) {
-      if (holdoutLoss[r] < holdoutLoss[best]) {
-        best = r;
-      }
-    }
-    return best + 1;
   }
 
   private static DMatrix matrix(float[] values, int n, int p, float[] label, double[] weights,
