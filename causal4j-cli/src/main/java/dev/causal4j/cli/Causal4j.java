@@ -22,7 +22,9 @@ import picocli.CommandLine.Command;
       IndependenceCommand.class,
       SimulateCommand.class,
       CompareCommand.class,
-      IdentifyCommand.class
+      IdentifyCommand.class,
+      EffectCommand.class,
+      BenchCommand.class
     })
 public final class Causal4j {
   static final int USER_ERROR = 1;
