@@ -299,6 +299,9 @@ public final class EffectCommand implements Callable<Integer> {
     if (a >= 1000) {
       return String.format(Locale.ROOT, "%,.1f", v);
     }
+    if (a >= 100) {
+      return String.format(Locale.ROOT, "%.1f", v);
+    }
     if (a >= 1 || a == 0) {
       return String.format(Locale.ROOT, "%.3f", v).replaceAll("\\.?0+$", "");
     }
@@ -315,8 +318,8 @@ public final class EffectCommand implements Callable<Integer> {
       if (b.criterion() == AdjustmentCriterion.ASSUMED) {
         return b.adjustmentSet().isEmpty()
             ? "no covariates given, so treatment is taken as randomly assigned"
-            : "the covariates given with --covariates, assumed to remove all confounding"
-                + " (nothing checks this without a graph)";
+            : "the covariates given with --covariates, assumed to remove all confounding;"
+                + " nothing checks this without a graph";
       }
       if (b.adjustmentSet().isEmpty()) {
         return "the graph shows no confounding path between treatment and outcome";

@@ -118,8 +118,8 @@ public record GradientBoosting(
 
   @Override
   public String describe() {
-    return String.format(Locale.ROOT, "gradient boosting (XGBoost: depth %d, learning rate %g, %s)",
-        maxDepth, learningRate, earlyStopping > 0
+    return String.format(Locale.ROOT, "gradient boosting (XGBoost: depth %d, learning rate %s, %s)",
+        maxDepth, Learner.plain(learningRate), earlyStopping > 0
             ? "rounds by early stopping, at most " + maxRounds : maxRounds + " rounds");
   }
 }

@@ -38,6 +38,11 @@ public enum Learner {
     };
   }
 
+  /** A setting as plain decimal text without trailing zeros ({@code 1.0E-4} → {@code 0.0001}). */
+  static String plain(double v) {
+    return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+  }
+
   /** Both default learners of this family. */
   public NuisanceLearners learners(long seed, int threads) {
     return new NuisanceLearners(regressor(seed, threads), classifier(seed, threads));

@@ -1,6 +1,5 @@
 package dev.causal4j.effects.estimate.learner;
 
-import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -175,7 +174,7 @@ public record LogisticRegression(double lambda, int maxIterations) implements Cl
 
   @Override
   public String describe() {
-    return String.format(Locale.ROOT, "logistic regression (ridge λ=%g)", lambda);
+    return "logistic regression (ridge λ=" + Learner.plain(lambda) + ")";
   }
 
   /**

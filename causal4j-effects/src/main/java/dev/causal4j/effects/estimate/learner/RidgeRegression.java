@@ -1,6 +1,5 @@
 package dev.causal4j.effects.estimate.learner;
 
-import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
@@ -111,7 +110,7 @@ public record RidgeRegression(double lambda) implements Regressor {
   @Override
   public String describe() {
     return lambda == 0 ? "linear regression (least squares)"
-        : String.format(Locale.ROOT, "ridge regression (λ=%g)", lambda);
+        : "ridge regression (λ=" + Learner.plain(lambda) + ")";
   }
 
   /**
