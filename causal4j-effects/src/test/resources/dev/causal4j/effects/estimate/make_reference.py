@@ -121,3 +121,21 @@ theta = (v * uu).sum() / (v * v).sum()
 J = (v * v).mean()
 psi = (uu - theta * v) * v
 print("PLR", theta, "se", np.sqrt((psi**2).mean() / J**2 / n))
+
+# Ridge regression of y on x1, x2 (λ = 0.5 on standardized features, population SD, unpenalised
+# intercept; objective mean squared error + λ‖β‖²), coefficients on the original scale.
+Xr = np.column_stack([x1, x2])
+mu_r, sd_r = Xr.mean(axis=0), Xr.std(axis=0)
+S = (Xr - mu_r) / sd_r
+lam = 0.5
+beta_s = np.linalg.solve(S.T @ S / n + lam * np.eye(2), S.T @ (y - y.mean()) / n)
+coef = beta_s / sd_r
+print("ridge", y.mean() - coef @ mu_r, list(coef))
+
+# Logistic regression of t on x1, x2 by Newton's method, no penalty (the MLE).
+Xl = np.column_stack([np.ones(n), x1, x2])
+bl = np.zeros(3)
+for _ in range(50):
+    pl = 1 / (1 + np.exp(-Xl @ bl))
+    bl = bl + np.linalg.solve(Xl.T @ (Xl * (pl * (1 - pl))[:, None]), Xl.T @ (t - pl))
+print("logistic", list(bl))
