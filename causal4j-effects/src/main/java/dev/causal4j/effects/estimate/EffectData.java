@@ -78,6 +78,10 @@ public final class EffectData {
     boolean binary;
     String treated = null;
     String control = null;
+    if (tv.isCategorical() && tv.levelCount() < 2) {
+      throw new InvalidInputException("the treatment '" + tv.name() + "' takes one value only"
+          + " in the rows used; there is no contrast to estimate");
+    }
     if (tv.isCategorical()) {
       if (tv.levelCount() != 2) {
         throw new InvalidInputException("the treatment '" + tv.name() + "' has "

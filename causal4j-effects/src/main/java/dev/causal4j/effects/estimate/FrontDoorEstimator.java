@@ -71,7 +71,7 @@ public record FrontDoorEstimator(Regressor learner, int bootstrapSamples, long s
     return Results.of(d, method(), Estimand.ATE, tau, b.se(), b.interval(),
         linear() ? "front door, product of least-squares coefficients (mediators on treatment;"
             + " outcome on mediators and treatment)"
-            : "front door, plug-in with arm-wise outcome models: " + learner.describe(),
+            : "front door, plug-in with an outcome model of treatment and mediators: " + learner.describe(),
         Diagnostics.of(warnings), linear() ? List.of("Every relation along the front door is"
             + " linear.") : List.of());
   }
@@ -110,11 +110,16 @@ public record FrontDoorEstimator(Regressor learner, int bootstrapSamples, long s
   private double plugIn(EffectData d) {
     FeatureMatrix m = d.mediators();
     double[] y = d.outcome();
+    double[] t = d.treatment();
     int[] treated = d.arm(1);
     int[] control = d.arm(0);
     double p1 = (double) treated.length / d.rows();
-    double[] q1 = fit(m, y, treated).predict(m);
-    double[] q0 = fit(m, y, control).predict(m);
+    // One model of E[Y | T, M] on all rows (the mediator's effect is learned from both arms),
+    // evaluated with T set to each arm.
+    FeatureMatrix mt = m.withColumn(t);
+    var q = learner.fit(mt, y);
+    double[] q1 = q.predict(mt.withLastColumn(1));
+    double[] q0 = q.predict(mt.withLastColumn(0));
     double s1 = 0;
     double s0 = 0;
     for (int i : treated) {
@@ -124,14 +129,5 @@ public record FrontDoorEstimator(Regressor learner, int bootstrapSamples, long s
       s0 += p1 * q1[i] + (1 - p1) * q0[i];
     }
     return s1 / treated.length - s0 / control.length;
-  }
-
-  private dev.causal4j.effects.estimate.learner.FittedRegressor fit(FeatureMatrix m, double[] y,
-      int[] rows) {
-    double[] ya = new double[rows.length];
-    for (int i = 0; i < rows.length; i++) {
-      ya[i] = y[rows[i]];
-    }
-    return learner.fit(m.selectRows(rows), ya);
   }
 }
