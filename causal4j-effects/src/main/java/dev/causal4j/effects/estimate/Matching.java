@@ -421,15 +421,18 @@ public record Matching(
 
     /** The nearest unit of the pool other than {@code i} itself. */
     int[] nearestOther(int i) {
-      boolean[] skip = new boolean[z.rows()];
-      skip[i] = true;
-      return nearest(i, 1, Double.POSITIVE_INFINITY, skip);
+      return nearest(i, 1, Double.POSITIVE_INFINITY, null, i);
     }
 
     /** Up to {@code m} nearest pool units within {@code limit}, skipping {@code used} ones. */
     int[] nearest(int i, int m, double limit, boolean[] used) {
+      return nearest(i, m, limit, used, -1);
+    }
+
+    /** As above, also skipping the unit {@code skip} (-1: none). */
+    int[] nearest(int i, int m, double limit, boolean[] used, int skip) {
       if (sortedKeys != null) {
-        return nearestSorted(i, m, limit, used);
+        return nearestSorted(i, m, limit, used, skip);
       }
       // Scan keeping the m best (m is small).
       int[] best = new int[m];
@@ -437,7 +440,7 @@ public record Matching(
       Arrays.fill(bestD, Double.POSITIVE_INFINITY);
       Arrays.fill(best, -1);
       for (int j : pool) {
-        if (used != null && used[j]) {
+        if (used != null && used[j] || j == skip) {
           continue;
         }
         double dj = dist(i, j);
@@ -458,7 +461,7 @@ public record Matching(
       return Arrays.stream(best).filter(j -> j >= 0).toArray();
     }
 
-    private int[] nearestSorted(int i, int m, double limit, boolean[] used) {
+    private int[] nearestSorted(int i, int m, double limit, boolean[] used, int skip) {
       double key = z.get(i, 0);
       int hi = Arrays.binarySearch(sortedKeys, key);
       if (hi < 0) {
@@ -468,10 +471,10 @@ public record Matching(
       int[] out = new int[m];
       int c = 0;
       while (c < m) {
-        while (lo >= 0 && used != null && used[pool[lo]]) {
+        while (lo >= 0 && (used != null && used[pool[lo]] || pool[lo] == skip)) {
           lo--;
         }
-        while (hi < pool.length && used != null && used[pool[hi]]) {
+        while (hi < pool.length && (used != null && used[pool[hi]] || pool[hi] == skip)) {
           hi++;
         }
         double dl = lo >= 0 ? key - sortedKeys[lo] : Double.POSITIVE_INFINITY;
