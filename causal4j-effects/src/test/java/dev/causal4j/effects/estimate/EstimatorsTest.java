@@ -176,8 +176,23 @@ class EstimatorsTest {
     EffectEstimate ols = RegressionAdjustment.defaults().estimate(
         EstimationProblem.adjustment(d, "d", "y", List.of("x"), Estimand.ATE));
     assertThat(ols.estimate()).isGreaterThan(0.9);
-    near(TwoStageLeastSquares.defaults().estimate(p), 0.7);
+    EffectEstimate tsls = TwoStageLeastSquares.defaults().estimate(p);
+    near(tsls, 0.7);
+    assertThat(tsls.diagnostics().warnings()).noneMatch(w -> w.contains("Weak"));
     near(new DmlIv(NuisanceLearners.linear(), 5, 1).estimate(p), 0.7);
+    // An instrument that barely moves the treatment: F far below 10, and a warning says so.
+    double[][] weak = new double[3][n];
+    for (int i = 0; i < n; i++) {
+      double u = r.nextGaussian();
+      weak[0][i] = r.nextGaussian();
+      weak[1][i] = 0.01 * weak[0][i] + u + r.nextGaussian();
+      weak[2][i] = 0.7 * weak[1][i] + u + r.nextGaussian();
+    }
+    EffectEstimate w = TwoStageLeastSquares.defaults().estimate(new EstimationProblem(
+        Dataset.ofContinuous(List.of("w", "d", "y"), weak), "d", "y", List.of(), List.of("w"),
+        List.of(), Estimand.ATE, List.of()));
+    assertThat(w.diagnostics().firstStageF().orElseThrow()).isLessThan(10);
+    assertThat(w.diagnostics().warnings()).anyMatch(x -> x.startsWith("Weak instrument:"));
   }
 
   /**
