@@ -80,6 +80,48 @@ class EstimatorsTest {
     }
   }
 
+  /**
+   * Effects that vary with the confounder: y = 1 + (2 + z)·t + 1.5 z + noise, logit P(t) = 0.8 z.
+   * ATE = 2, ATT = 2 + E[z | t = 1], ATC = 2 + E[z | t = 0], the conditional means by quadrature
+   * of the normal density against the logistic propensity.
+   */
+  @Test
+  void heterogeneousEffectsSeparateTheEstimands() {
+    Random r = new Random(21);
+    int n = 4000;
+    double[][] c = new double[3][n];
+    for (int i = 0; i < n; i++) {
+      double z = r.nextGaussian();
+      double t = r.nextDouble() < 1 / (1 + Math.exp(-0.8 * z)) ? 1 : 0;
+      c[0][i] = z;
+      c[1][i] = t;
+      c[2][i] = 1 + (2 + z) * t + 1.5 * z + r.nextGaussian();
+    }
+    Dataset d = Dataset.ofContinuous(List.of("z", "t", "y"), c);
+    double ze = 0;
+    double e = 0;
+    for (double z = -10; z <= 10; z += 1e-4) {
+      double w = Math.exp(-z * z / 2) / Math.sqrt(2 * Math.PI) * 1e-4;
+      double p = 1 / (1 + Math.exp(-0.8 * z));
+      ze += z * p * w;
+      e += p * w;
+    }
+    double att = 2 + ze / e;
+    double atc = 2 - ze / (1 - e);
+    assertThat(att).isGreaterThan(2.25);
+    NuisanceLearners linear = NuisanceLearners.linear();
+    for (Estimand est : Estimand.values()) {
+      double truth = est == Estimand.ATE ? 2 : est == Estimand.ATT ? att : atc;
+      EstimationProblem p = EstimationProblem.adjustment(d, "t", "y", List.of("z"), est);
+      for (Estimator x : List.of(RegressionAdjustment.defaults(), AugmentedIpw.of(linear, 1),
+          Tmle.of(linear, 1), InverseProbabilityWeighting.defaults(),
+          new GFormula(RidgeRegression.ols(), 50, 1), new Matching(
+              Matching.Distance.PROPENSITY, 1, true, 0, true, LogisticRegression.defaults(), 0))) {
+        near(x.estimate(p), truth);
+      }
+    }
+  }
+
   @Test
   void tmleAndAipwAgreeWhenBothNuisancesAreRight() {
     Dataset d = binary(2000, 2);
