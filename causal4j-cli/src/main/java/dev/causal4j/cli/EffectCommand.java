@@ -122,6 +122,11 @@ public final class EffectCommand implements Callable<Integer> {
       description = "Cross-fitting folds for aipw, tmle, dml, dml-iv (default: ${DEFAULT-VALUE}).")
   int folds;
 
+  @Option(names = "--splits", paramLabel = "S", defaultValue = "1",
+      description = "aipw, tmle: repeat cross-fitting on S fold splits and report the median,"
+          + " so the answer depends less on one random split (default: ${DEFAULT-VALUE}).")
+  int splits;
+
   @Option(names = "--bootstrap", paramLabel = "B", defaultValue = "200",
       description = "Bootstrap resamples for g-formula and front-door intervals"
           + " (default: ${DEFAULT-VALUE}).")
@@ -173,7 +178,7 @@ public final class EffectCommand implements Callable<Integer> {
     }
     EstimatorSettings settings = new EstimatorSettings(l, folds, bootstrap, seed,
         threads == null ? Runtime.getRuntime().availableProcessors() : threads, trim, dist,
-        caliper);
+        caliper, splits);
     Dataset d = data.loadForAnalysis();
     requireColumn(d, treatment, "--treatment");
     requireColumn(d, outcome, "--outcome");

@@ -99,7 +99,7 @@ public final class EffectsBenchmark {
     for (Method m : c.methods()) {
       Learner l = learnerFor(m, c.learner());
       EstimatorSettings s = new EstimatorSettings(l, c.folds(), 200, c.seed(), c.threads(), 0,
-          dev.causal4j.effects.estimate.Matching.Distance.PROPENSITY, 0);
+          dev.causal4j.effects.estimate.Matching.Distance.PROPENSITY, 0, 1);
       System.gc();
       List<MemoryPoolMXBean> heap = heapPools();
       heap.forEach(MemoryPoolMXBean::resetPeakUsage);

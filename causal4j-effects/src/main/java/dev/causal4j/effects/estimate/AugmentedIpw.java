@@ -24,13 +24,21 @@ import java.util.OptionalDouble;
  * @param folds cross-fitting folds ({@code 1}: no cross-fitting)
  * @param clip propensity clipping bound, in {@code [0, 0.5)}
  * @param seed seeds the folds (and the learners' own randomness through their settings)
+ * @param splits independent fold splits whose median is reported ({@link RepeatedSplits}); 1
+ *     for a single split
  */
-public record AugmentedIpw(NuisanceLearners learners, int folds, double clip, long seed)
-    implements Estimator {
+public record AugmentedIpw(NuisanceLearners learners, int folds, double clip, long seed,
+    int splits) implements Estimator {
 
   public AugmentedIpw {
     Objects.requireNonNull(learners, "learners");
     checkSettings(folds, clip);
+    RepeatedSplits.check(splits);
+  }
+
+  /** One fold split. */
+  public AugmentedIpw(NuisanceLearners learners, int folds, double clip, long seed) {
+    this(learners, folds, clip, seed, 1);
   }
 
   static void checkSettings(int folds, double clip) {
@@ -59,13 +67,23 @@ public record AugmentedIpw(NuisanceLearners learners, int folds, double clip, lo
     EffectData d = EffectData.of(problem);
     int[] labels = d.treatmentLabels("AIPW");
     Fitted f = fitNuisances(d, labels, learners, folds, clip, seed);
-    Scores.Score s = Scores.aipw(d.outcome(), d.treatment(), f.e, f.nuisances.mu0(),
+    Scores.Score first = Scores.aipw(d.outcome(), d.treatment(), f.e, f.nuisances.mu0(),
         f.nuisances.mu1(), problem.estimand());
-    double se = s.standardError();
+    RepeatedSplits.Split s = RepeatedSplits.median(splits, seed, k -> {
+      if (k == 0) {
+        return new RepeatedSplits.Split(first.estimate(), first.standardError());
+      }
+      Fitted g = fitNuisances(d, labels, learners, folds, clip, seed + k);
+      Scores.Score sk = Scores.aipw(d.outcome(), d.treatment(), g.e, g.nuisances.mu0(),
+          g.nuisances.mu1(), problem.estimand());
+      return new RepeatedSplits.Split(sk.estimate(), sk.standardError());
+    });
+    double se = s.se();
     return Results.of(d, method(), problem.estimand(), s.estimate(), se,
         ConfidenceInterval.normal(s.estimate(), se, IntervalMethod.INFLUENCE_FUNCTION,
-            "efficient influence function"),
-        crossFitDetails("cross-fitted AIPW", folds, learners), f.diagnostics(d,
+            "efficient influence function" + RepeatedSplits.describe(splits)),
+        crossFitDetails("cross-fitted AIPW", folds, learners) + RepeatedSplits.describe(splits),
+        f.diagnostics(d,
             problem.estimand()), List.of("The nuisance models converge to the truth (either one"
             + " suffices for consistency, both for the interval)."));
   }

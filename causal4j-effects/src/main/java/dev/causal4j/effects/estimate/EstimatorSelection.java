@@ -108,8 +108,10 @@ public final class EstimatorSelection {
       case G_FORMULA -> new GFormula(s.learners().outcome(), s.bootstrapSamples(), s.seed());
       case IPW -> new InverseProbabilityWeighting(s.learners().propensity(), s.trim(),
           IntervalMethod.INFLUENCE_FUNCTION, s.bootstrapSamples(), s.seed());
-      case AIPW -> new AugmentedIpw(s.learners(), s.folds(), Propensities.EXTREME, s.seed());
-      case TMLE -> new Tmle(s.learners(), s.folds(), Propensities.EXTREME, s.seed());
+      case AIPW -> new AugmentedIpw(s.learners(), s.folds(), Propensities.EXTREME, s.seed(),
+          s.splits());
+      case TMLE -> new Tmle(s.learners(), s.folds(), Propensities.EXTREME, s.seed(),
+          s.splits());
       case MATCHING -> new Matching(s.matchingDistance(), 1, true, s.caliper(), false,
           s.learners().propensity(), s.seed());
       case DML -> new DoubleMl(data.isBinaryTreatment() ? DoubleMl.Model.INTERACTIVE

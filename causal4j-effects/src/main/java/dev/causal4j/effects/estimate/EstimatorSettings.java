@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param trim IPW trimming bound (0: none)
  * @param matchingDistance the matching distance
  * @param caliper the matching caliper (0: none)
+ * @param splits independent fold splits whose median AIPW and TMLE report (1: one split)
  */
 public record EstimatorSettings(
     Learner learner,
@@ -27,7 +28,8 @@ public record EstimatorSettings(
     int threads,
     double trim,
     Matching.Distance matchingDistance,
-    double caliper) {
+    double caliper,
+    int splits) {
 
   public EstimatorSettings {
     Objects.requireNonNull(learner, "learner");
@@ -38,21 +40,27 @@ public record EstimatorSettings(
     if (bootstrapSamples < 2) {
       throw new InvalidInputException("--bootstrap must be at least 2, not " + bootstrapSamples);
     }
+    if (splits < 1) {
+      throw new InvalidInputException("--splits must be at least 1, not " + splits);
+    }
     if (threads < 1) {
       throw new InvalidInputException("--threads must be at least 1, not " + threads);
     }
   }
 
-  /** Linear learners, 5 folds, 200 resamples, seed 0, one thread, no trimming or caliper. */
+  /**
+   * Linear learners, 5 folds, 200 resamples, seed 0, one thread, no trimming or caliper, one
+   * split.
+   */
   public static EstimatorSettings defaults() {
     return new EstimatorSettings(Learner.LINEAR, 5, 200, 0, 1, 0, Matching.Distance.PROPENSITY,
-        0);
+        0, 1);
   }
 
   /** These settings with another learner family. */
   public EstimatorSettings withLearner(Learner l) {
     return new EstimatorSettings(l, folds, bootstrapSamples, seed, threads, trim,
-        matchingDistance, caliper);
+        matchingDistance, caliper, splits);
   }
 
   /** The learners of the chosen family. */

@@ -26,8 +26,9 @@ import java.util.Objects;
  * @param folds cross-fitting folds for the initial estimates ({@code 1}: none)
  * @param clip propensity clipping bound
  * @param seed seeds the folds
+ * @param splits independent fold splits whose median is reported ({@link RepeatedSplits})
  */
-public record Tmle(NuisanceLearners learners, int folds, double clip, long seed)
+public record Tmle(NuisanceLearners learners, int folds, double clip, long seed, int splits)
     implements Estimator {
 
   private static final double BOUND = 0.005;
@@ -35,6 +36,12 @@ public record Tmle(NuisanceLearners learners, int folds, double clip, long seed)
   public Tmle {
     Objects.requireNonNull(learners, "learners");
     AugmentedIpw.checkSettings(folds, clip);
+    RepeatedSplits.check(splits);
+  }
+
+  /** One fold split. */
+  public Tmle(NuisanceLearners learners, int folds, double clip, long seed) {
+    this(learners, folds, clip, seed, 1);
   }
 
   /** Five folds, clipping at 0.01. */
@@ -52,6 +59,23 @@ public record Tmle(NuisanceLearners learners, int folds, double clip, long seed)
     EffectData d = EffectData.of(problem);
     int[] labels = d.treatmentLabels("TMLE");
     AugmentedIpw.Fitted f = AugmentedIpw.fitNuisances(d, labels, learners, folds, clip, seed);
+    RepeatedSplits.Split s = RepeatedSplits.median(splits, seed, k -> target(d, problem,
+        k == 0 ? f : AugmentedIpw.fitNuisances(d, labels, learners, folds, clip, seed + k)));
+    double tau = s.estimate();
+    double se = s.se();
+    return Results.of(d, method(), problem.estimand(), tau, se,
+        ConfidenceInterval.normal(tau, se, IntervalMethod.INFLUENCE_FUNCTION,
+            "efficient influence function at the targeted fit"
+                + RepeatedSplits.describe(splits)),
+        AugmentedIpw.crossFitDetails("TMLE, logistic fluctuation on the outcome scaled to its"
+            + " range, initial fits", folds, learners) + RepeatedSplits.describe(splits),
+        f.diagnostics(d, problem.estimand()), List.of("The nuisance models converge to the truth"
+            + " (either one suffices for consistency, both for the interval)."));
+  }
+
+  /** The targeting step on one split's nuisances: the estimate and its standard error. */
+  private static RepeatedSplits.Split target(EffectData d, EstimationProblem problem,
+      AugmentedIpw.Fitted f) {
     double[] y = d.outcome();
     double[] t = d.treatment();
     double[] e = f.e();
@@ -128,14 +152,7 @@ public record Tmle(NuisanceLearners learners, int folds, double clip, long seed)
     }
     double tau = plugIn(y, t, m0, m1, estimand);
     double[] psi = Scores.aipw(y, t, e, m0, m1, estimand).influence();
-    double se = Results.influenceSe(psi);
-    return Results.of(d, method(), estimand, tau, se,
-        ConfidenceInterval.normal(tau, se, IntervalMethod.INFLUENCE_FUNCTION,
-            "efficient influence function at the targeted fit"),
-        AugmentedIpw.crossFitDetails("TMLE, logistic fluctuation on the outcome scaled to its"
-            + " range, initial fits", folds, learners),
-        f.diagnostics(d, estimand), List.of("The nuisance models converge to the truth (either"
-            + " one suffices for consistency, both for the interval)."));
+    return new RepeatedSplits.Split(tau, Results.influenceSe(psi));
   }
 
   static double plugIn(double[] y, double[] t, double[] m0, double[] m1, Estimand estimand) {

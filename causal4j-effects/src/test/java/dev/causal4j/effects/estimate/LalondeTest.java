@@ -60,6 +60,7 @@ class LalondeTest {
     m.put("aipw, linear", AugmentedIpw.of(linear, seed));
     m.put("aipw, boosting", AugmentedIpw.of(boosting, seed));
     m.put("aipw, forest", AugmentedIpw.of(forest, seed));
+    m.put("aipw, boosting, median of 10 splits", new AugmentedIpw(boosting, 5, 0.01, seed, 10));
     m.put("tmle, linear", Tmle.of(linear, seed));
     m.put("tmle, boosting", Tmle.of(boosting, seed));
     m.put("tmle, forest", Tmle.of(forest, seed));
@@ -111,7 +112,8 @@ class LalondeTest {
         .isCloseTo(BENCHMARK, within(500.0));
     assertThat(results.get("matching, propensity 1-NN, bias-corrected").estimate())
         .isCloseTo(BENCHMARK, within(500.0));
-    for (String dr : List.of("aipw, linear", "aipw, boosting", "aipw, forest", "tmle, linear",
+    for (String dr : List.of("aipw, linear", "aipw, boosting", "aipw, forest",
+        "aipw, boosting, median of 10 splits", "tmle, linear",
         "tmle, boosting", "tmle, forest")) {
       assertThat(results.get(dr).interval().contains(BENCHMARK)).as(dr).isTrue();
     }
