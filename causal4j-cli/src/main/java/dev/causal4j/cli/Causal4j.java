@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       CompareCommand.class,
       IdentifyCommand.class,
       EffectCommand.class,
+      WhatifCommand.class,
       BenchCommand.class
     })
 public final class Causal4j {
