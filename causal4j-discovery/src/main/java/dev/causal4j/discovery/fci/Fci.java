@@ -100,6 +100,8 @@ public final class Fci {
         bound.edgeConstraints()).search();
     Sepsets sepsets = new Sepsets(skeleton.sepsets(), names.size());
     MutableGraph g = FciSupport.circles(skeleton, names);
+    ForbiddenPairs forbidden = ForbiddenPairs.separate(g, sepsets, counted, alpha, depth, bound,
+        threads);
     FciOrientation.Options options = new FciOrientation.Options(ruleSet,
         maxDiscriminatingPathLength, bound.orientationConstraints());
     int removedByPdsep = 0;
@@ -112,15 +114,20 @@ public final class Fci {
     }
     bound.applyMarks(g);
     FciOrientation.orient(g, sepsets, options);
+    // Before the restored forbidden pairs go: triples across them were never judged.
+    int conflicts = bound.isEmpty() ? 0 : FciSupport.colliderConflicts(g, sepsets);
+    String unseparated = forbidden.removeRemaining(g);
     g.setKind(GraphKind.PAG);
 
     List<String> warnings = new ArrayList<>();
+    if (unseparated != null) {
+      warnings.add(unseparated);
+    }
     if (!possibleDsep) {
       warnings.add("the Possible-D-SEP step was skipped, so this is the 'FCI without"
           + " Possible-D-SEP' approximation: pairs separated only by non-neighbours (as hidden"
           + " confounders make them) may stay adjacent");
     }
-    int conflicts = bound.isEmpty() ? 0 : FciSupport.colliderConflicts(g, sepsets);
     if (conflicts > 0) {
       warnings.add(FciSupport.colliderConflictWarning(conflicts));
     }

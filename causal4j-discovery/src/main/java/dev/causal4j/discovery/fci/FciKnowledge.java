@@ -38,6 +38,11 @@ final class FciKnowledge {
     return knowledge.isEmpty();
   }
 
+  /** True if the pair may not be adjacent (both directions forbidden). */
+  boolean isAdjacencyForbidden(int a, int b) {
+    return knowledge.isAdjacencyForbidden(a, b);
+  }
+
   /** True if the pair must stay adjacent (a required edge joins them). */
   boolean isAdjacencyRequired(int a, int b) {
     return knowledge.isAdjacencyRequired(a, b);

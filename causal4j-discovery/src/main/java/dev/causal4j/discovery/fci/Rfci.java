@@ -92,6 +92,8 @@ public final class Rfci {
         bound.edgeConstraints()).search();
     Sepsets sepsets = new Sepsets(skeleton.sepsets(), names.size());
     MutableGraph g = FciSupport.circles(skeleton, names);
+    ForbiddenPairs forbidden = ForbiddenPairs.separate(g, sepsets, counted, alpha, depth, bound,
+        threads);
     bound.applyMarks(g);
     RfciTriples triples = new RfciTriples(g, sepsets, counted, alpha, bound, threads);
     triples.checkAll();
@@ -111,10 +113,15 @@ public final class Rfci {
       triples.checkAfterRemoval(check.removeFrom, check.removeTo);
       FciOrientation.orientUnshieldedColliders(g, triples, options);
     }
+    // Before the restored forbidden pairs go: triples across them were never judged.
+    int conflicts = bound.isEmpty() ? 0 : FciSupport.colliderConflicts(g, triples);
+    String unseparated = forbidden.removeRemaining(g);
     g.setKind(GraphKind.PAG);
 
     List<String> warnings = new ArrayList<>();
-    int conflicts = bound.isEmpty() ? 0 : FciSupport.colliderConflicts(g, triples);
+    if (unseparated != null) {
+      warnings.add(unseparated);
+    }
     if (conflicts > 0) {
       warnings.add(FciSupport.colliderConflictWarning(conflicts));
     }
