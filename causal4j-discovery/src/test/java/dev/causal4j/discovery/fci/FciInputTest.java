@@ -16,6 +16,7 @@ import dev.causal4j.knowledge.Knowledge;
 import dev.causal4j.stats.CovarianceMatrix;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.apache.commons.rng.simple.RandomSource;
@@ -76,8 +77,10 @@ class FciInputTest {
   @Test
   void anInterruptedSearchStopsPromptly() throws Exception {
     // A test that never finds independence on 40 variables: the skeleton search alone would run
-    // for ages. Interrupted after 200 ms, each search must throw CancellationException within
-    // two seconds, on one thread and on two.
+    // for ages, and one edge at depth 10 takes 10⁸ tests. Interrupted after 200 ms, each search
+    // must throw CancellationException within two seconds, on one thread and on two, and leave
+    // no worker thread behind.
+    AtomicLong calls = new AtomicLong();
     IndependenceTest never = new IndependenceTest() {
       private final List<String> names = RandomGraphs.defaultNames(40);
 
@@ -88,6 +91,7 @@ class FciInputTest {
 
       @Override
       public TestResult test(int x, int y, int[] z) {
+        calls.incrementAndGet();
         return new TestResult(Double.NaN, 0, Double.NaN, 0);
       }
     };
@@ -114,5 +118,9 @@ class FciInputTest {
         assertThat(thrown.get()).isInstanceOf(CancellationException.class);
       }
     }
+    // No worker thread goes on testing after the search has stopped.
+    long before = calls.get();
+    Thread.sleep(300);
+    assertThat(calls.get()).isEqualTo(before);
   }
 }
