@@ -241,69 +241,111 @@ final class PossibleDsep {
       adj[v] = g.adjacentNodes(v);
       offset[v + 1] = offset[v] + adj[v].length;
     }
-    // State offset[v] + i: at v, arrived from adj[v][i]; arrowAt says the edge has an arrowhead
-    // at v, stateNode says which node v is.
+    // State offset[v] + i: at v, arrived from adj[v][i]. arrowAt: the edge has an arrowhead at v;
+    // stateNode: v; reverse: the state "at adj[v][i], arrived from v".
     int states = offset[p];
     boolean[] arrowAt = new boolean[states];
     int[] stateNode = new int[states];
+    int[] reverse = new int[states];
     for (int v = 0; v < p; v++) {
       for (int i = 0; i < adj[v].length; i++) {
-        arrowAt[offset[v] + i] = g.endpoint(adj[v][i], v) == Endpoint.ARROW;
+        int u = adj[v][i];
+        arrowAt[offset[v] + i] = g.endpoint(u, v) == Endpoint.ARROW;
         stateNode[offset[v] + i] = v;
+        reverse[offset[v] + i] = offset[u] + Arrays.binarySearch(adj[u], v);
       }
     }
     int[][] out = new int[p][];
+    ThreadLocal<Walk> scratch = ThreadLocal.withInitial(() -> new Walk(p, states));
     Parallel.forEach(threads, p, x -> {
-      boolean[] seen = new boolean[states];
-      boolean[] member = new boolean[p];
-      int[] queue = new int[states];
-      int[] length = new int[states];
+      Walk w = scratch.get();
+      int stamp = w.next();
       int head = 0;
       int tail = 0;
-      for (int v : adj[x]) {
-        int s = offset[v] + Arrays.binarySearch(adj[v], x);
-        seen[s] = true;
-        member[v] = true;
-        length[s] = 1;
-        queue[tail++] = s;
+      int members = 0;
+      for (int i = 0; i < adj[x].length; i++) {
+        int v = adj[x][i];
+        int s = reverse[offset[x] + i];
+        w.seen[s] = stamp;
+        w.length[s] = 1;
+        w.queue[tail++] = s;
+        if (w.member[v] != stamp) {
+          w.member[v] = stamp;
+          w.found[members++] = v;
+        }
       }
       while (head < tail) {
-        int s = queue[head++];
-        if (maxPathLength >= 0 && length[s] >= maxPathLength) {
+        int s = w.queue[head++];
+        if (maxPathLength >= 0 && w.length[s] >= maxPathLength) {
           continue;
         }
         int v = stateNode[s];
         int u = adj[v][s - offset[v]];
-        for (int j = 0; j < adj[v].length; j++) {
-          int w = adj[v][j];
-          if (w == u || w == x) {
+        int[] nv = adj[v];
+        int[] nu = adj[u];
+        for (int j = 0; j < nv.length; j++) {
+          int next = nv[j];
+          if (next == u || next == x) {
             continue;
           }
-          if (!(arrowAt[s] && arrowAt[offset[v] + j]) && !g.isAdjacent(u, w)) {
+          if (!(arrowAt[s] && arrowAt[offset[v] + j]) && Arrays.binarySearch(nu, next) < 0) {
             continue;
           }
-          int t = offset[w] + Arrays.binarySearch(adj[w], v);
-          if (!seen[t]) {
-            seen[t] = true;
-            member[w] = true;
-            length[t] = length[s] + 1;
-            queue[tail++] = t;
+          int t = reverse[offset[v] + j];
+          if (w.seen[t] != stamp) {
+            w.seen[t] = stamp;
+            w.length[t] = w.length[s] + 1;
+            w.queue[tail++] = t;
+            if (w.member[next] != stamp) {
+              w.member[next] = stamp;
+              w.found[members++] = next;
+            }
           }
         }
       }
-      int count = 0;
-      for (boolean m : member) {
-        count += m ? 1 : 0;
-      }
-      int[] set = new int[count];
-      int k = 0;
-      for (int v = 0; v < p; v++) {
-        if (member[v]) {
-          set[k++] = v;
+      int[] set;
+      if (members > p / 16) { // large sets are common; a scan is cheaper than sorting them
+        set = new int[members];
+        int k = 0;
+        for (int v = 0; v < p; v++) {
+          if (w.member[v] == stamp) {
+            set[k++] = v;
+          }
         }
+      } else {
+        set = Arrays.copyOf(w.found, members);
+        Arrays.sort(set);
       }
       out[x] = set;
     });
     return out;
   }
+
+  /** One thread's marks for the searches of {@link #sets}, valid where equal to the stamp. */
+  private static final class Walk {
+    final int[] seen;
+    final int[] length;
+    final int[] queue;
+    final int[] member;
+    final int[] found;
+    int stamp;
+
+    Walk(int p, int states) {
+      seen = new int[states];
+      length = new int[states];
+      queue = new int[states];
+      member = new int[p];
+      found = new int[p];
+    }
+
+    int next() {
+      if (++stamp == Integer.MAX_VALUE) {
+        Arrays.fill(seen, 0);
+        Arrays.fill(member, 0);
+        stamp = 1;
+      }
+      return stamp;
+    }
+  }
+
 }
