@@ -32,7 +32,12 @@ import java.util.Objects;
  *       given subsets of the Possible-D-SEP sets of its end points, which can separate pairs
  *       that no set of neighbours separates (a hidden confounder makes such pairs). All sets
  *       are read off the graph of step 2 before any edge goes, so this step too is parallel and
- *       order-independent (as in Colombo &amp; Maathuis 2014's FCI-stable).
+ *       order-independent (as in Colombo &amp; Maathuis 2014's FCI-stable). One departure: the
+ *       candidates for an edge are cut to the nodes of its biconnected component that are
+ *       possible ancestors of its ends. That loses no removal correct answers would make (a
+ *       separating set cut to the nodes on paths between two nodes still separates them, and
+ *       the set D-SEP that the step relies on lies within their ancestors) and saves
+ *       exponentially many tests: Possible-D-SEP sets of 20 nodes are common at 40 variables.
  *   <li>Every edge back to {@code o-o}; R0 again with the separating sets found so far, then R1–R4
  *       and R8–R10 ({@link FciOrientation}) until nothing changes.
  * </ol>

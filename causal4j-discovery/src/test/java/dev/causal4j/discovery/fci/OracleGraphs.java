@@ -56,7 +56,8 @@ final class OracleGraphs {
   }
 
   /** The gadget's nodes and edges (see {@link #possibleDsepGadget}). */
-  static final List<String> GADGET_NODES = List.of("GX", "GY", "GA", "GB", "GC", "GE", "GL1", "GL2");
+  static final List<String> GADGET_NODES =
+      List.of("GX", "GY", "GA", "GB", "GC", "GE", "GL1", "GL2");
 
   private static final String[][] GADGET_EDGES = {
       {"GL1", "GX"}, {"GL1", "GA"}, {"GB", "GA"}, {"GB", "GY"}, {"GA", "GY"},
