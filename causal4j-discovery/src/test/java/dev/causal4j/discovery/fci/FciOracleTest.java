@@ -3,6 +3,8 @@ package dev.causal4j.discovery.fci;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.causal4j.discovery.DiscoveryResult;
+import dev.causal4j.graph.Endpoint;
+import dev.causal4j.graph.FciOrientation;
 import dev.causal4j.graph.Graph;
 import dev.causal4j.graph.GraphKind;
 import dev.causal4j.graph.Pag;
@@ -34,6 +36,33 @@ class FciOracleTest {
       assertThat(r.warnings()).isEmpty();
       assertThat(r.stats().algorithm()).isEqualTo("fci");
     }
+  }
+
+  @Test
+  void theArrowheadCompleteRulesGiveEveryArrowheadAndOnlyTrueTails() {
+    // R1–R4 alone (FCI before Zhang's tail rules): the true PAG's arrowheads exactly, and tails
+    // only where the true PAG has them.
+    List<Graph> family = OracleGraphs.family(60);
+    int missingTails = 0;
+    for (int i = 0; i < family.size(); i++) {
+      Graph dag = family.get(i);
+      Graph truth = Pag.ofDag(dag);
+      Graph out = Fci.builder(new DSeparationOracle(dag)).alpha(0.5)
+          .ruleSet(FciOrientation.RuleSet.ARROWHEAD_COMPLETE).build().search().graph();
+      for (int a = 0; a < out.size(); a++) {
+        for (int b : out.adjacentNodes(a)) {
+          Endpoint mark = out.endpoint(a, b);
+          Endpoint real = truth.endpoint(a, b);
+          assertThat(mark == Endpoint.ARROW).as("graph %d", i).isEqualTo(real == Endpoint.ARROW);
+          if (mark == Endpoint.TAIL) {
+            assertThat(real).isEqualTo(Endpoint.TAIL);
+          }
+          missingTails += real == Endpoint.TAIL && mark != Endpoint.TAIL ? 1 : 0;
+        }
+      }
+    }
+    // And the tail rules matter: some true tails are left as circles without them.
+    assertThat(missingTails).isPositive();
   }
 
   @Test
