@@ -256,72 +256,83 @@ final class PossibleDsep {
       }
     }
     int[][] out = new int[p][];
-    ThreadLocal<Walk> scratch = ThreadLocal.withInitial(() -> new Walk(p, states));
-    Parallel.forEach(threads, p, x -> {
-      Walk w = scratch.get();
-      int stamp = w.next();
-      int head = 0;
-      int tail = 0;
-      int members = 0;
-      for (int i = 0; i < adj[x].length; i++) {
-        int v = adj[x][i];
-        int s = reverse[offset[x] + i];
-        w.seen[s] = stamp;
-        w.length[s] = 1;
-        w.queue[tail++] = s;
-        if (w.member[v] != stamp) {
-          w.member[v] = stamp;
-          w.found[members++] = v;
-        }
+    // Nodes in contiguous chunks, a few per thread, each with its own scratch space.
+    int chunks = Math.min(p, 4 * threads);
+    Parallel.forEach(threads, chunks, chunk -> {
+      Walk w = new Walk(p, states);
+      for (int x = (int) ((long) p * chunk / chunks); x < (long) p * (chunk + 1) / chunks; x++) {
+        Parallel.checkCancelled();
+        out[x] = reach(x, w, adj, offset, arrowAt, stateNode, reverse, maxPathLength);
       }
-      while (head < tail) {
-        int s = w.queue[head++];
-        if (maxPathLength >= 0 && w.length[s] >= maxPathLength) {
-          continue;
-        }
-        int v = stateNode[s];
-        int u = adj[v][s - offset[v]];
-        int[] nv = adj[v];
-        int[] nu = adj[u];
-        for (int j = 0; j < nv.length; j++) {
-          int next = nv[j];
-          if (next == u || next == x) {
-            continue;
-          }
-          if (!(arrowAt[s] && arrowAt[offset[v] + j]) && Arrays.binarySearch(nu, next) < 0) {
-            continue;
-          }
-          int t = reverse[offset[v] + j];
-          if (w.seen[t] != stamp) {
-            w.seen[t] = stamp;
-            w.length[t] = w.length[s] + 1;
-            w.queue[tail++] = t;
-            if (w.member[next] != stamp) {
-              w.member[next] = stamp;
-              w.found[members++] = next;
-            }
-          }
-        }
-      }
-      int[] set;
-      if (members > p / 16) { // large sets are common; a scan is cheaper than sorting them
-        set = new int[members];
-        int k = 0;
-        for (int v = 0; v < p; v++) {
-          if (w.member[v] == stamp) {
-            set[k++] = v;
-          }
-        }
-      } else {
-        set = Arrays.copyOf(w.found, members);
-        Arrays.sort(set);
-      }
-      out[x] = set;
     });
     return out;
   }
 
-  /** One thread's marks for the searches of {@link #sets}, valid where equal to the stamp. */
+  /** The Possible-D-SEP set of {@code x} (see {@link #sets}). */
+  private static int[] reach(int x, Walk w, int[][] adj, int[] offset, boolean[] arrowAt,
+      int[] stateNode, int[] reverse, int maxPathLength) {
+    int p = adj.length;
+    int stamp = w.next();
+    int head = 0;
+    int tail = 0;
+    int members = 0;
+    for (int i = 0; i < adj[x].length; i++) {
+      int v = adj[x][i];
+      int s = reverse[offset[x] + i];
+      w.seen[s] = stamp;
+      w.length[s] = 1;
+      w.queue[tail++] = s;
+      if (w.member[v] != stamp) {
+        w.member[v] = stamp;
+        w.found[members++] = v;
+      }
+    }
+    while (head < tail) {
+      int s = w.queue[head++];
+      if (maxPathLength >= 0 && w.length[s] >= maxPathLength) {
+        continue;
+      }
+      int v = stateNode[s];
+      int u = adj[v][s - offset[v]];
+      int[] nv = adj[v];
+      int[] nu = adj[u];
+      for (int j = 0; j < nv.length; j++) {
+        int next = nv[j];
+        if (next == u || next == x) {
+          continue;
+        }
+        if (!(arrowAt[s] && arrowAt[offset[v] + j]) && Arrays.binarySearch(nu, next) < 0) {
+          continue;
+        }
+        int t = reverse[offset[v] + j];
+        if (w.seen[t] != stamp) {
+          w.seen[t] = stamp;
+          w.length[t] = w.length[s] + 1;
+          w.queue[tail++] = t;
+          if (w.member[next] != stamp) {
+            w.member[next] = stamp;
+            w.found[members++] = next;
+          }
+        }
+      }
+    }
+    int[] set;
+    if (members > p / 16) { // large sets are common; a scan is cheaper than sorting them
+      set = new int[members];
+      int k = 0;
+      for (int v = 0; v < p; v++) {
+        if (w.member[v] == stamp) {
+          set[k++] = v;
+        }
+      }
+    } else {
+      set = Arrays.copyOf(w.found, members);
+      Arrays.sort(set);
+    }
+    return set;
+  }
+
+  /** One chunk's marks for the searches of {@link #sets}, valid where equal to the stamp. */
   private static final class Walk {
     final int[] seen;
     final int[] length;
