@@ -18,9 +18,11 @@ final class PopulationCovariance {
   private PopulationCovariance() {}
 
   /**
-   * The covariance of the observed variables of {@code X = B X + E} on {@code dag}: weights ±U[0.5,
-   * 1.5], unit noise variances, computed in causal order ({@code cov(v, w) = Σ_u b_vu cov(u, w)}
-   * for {@code w} earlier than {@code v}). Hidden nodes are marginalised out by dropping them.
+   * The correlation matrix of the observed variables of {@code X = B X + E} on {@code dag}:
+   * weights ±U[0.5, 1.5], unit noise variances, each variable standardized before its children
+   * read it (as {@link FciDataTest#linearGaussian} does), computed in causal order ({@code cov(v,
+   * w) = Σ_u b_vu cov(u, w)} for {@code w} earlier than {@code v}). Hidden nodes are
+   * marginalised out by dropping them.
    */
   static CovarianceMatrix of(Graph dag, long seed) {
     UniformRandomProvider rng = RandomSource.SPLIT_MIX_64.create(seed);
@@ -50,7 +52,15 @@ final class PopulationCovariance {
           var += b[k] * b[l] * cov[pa[k]][pa[l]];
         }
       }
-      cov[v][v] = var;
+      // Standardize v, as the data of FciDataTest are, so no variance grows along long chains.
+      double sd = Math.sqrt(var);
+      for (int w = 0; w < p; w++) {
+        if (done[w]) {
+          cov[v][w] /= sd;
+          cov[w][v] = cov[v][w];
+        }
+      }
+      cov[v][v] = 1;
       done[v] = true;
     }
     int[] observed = Graphs.observedNodes(dag);
