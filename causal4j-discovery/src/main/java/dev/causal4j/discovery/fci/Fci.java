@@ -114,7 +114,7 @@ public final class Fci {
       bound.applyMarks(g);
       FciOrientation.orientUnshieldedColliders(g, sepsets, options);
       removedByPdsep = new PossibleDsep(counted, alpha, depth, possibleDsepMaxPathLength, threads,
-          bound).removeEdges(g, sepsets);
+          bound).removeEdges(g, sepsets, forbidden);
       FciSupport.resetToCircles(g);
     }
     bound.applyMarks(g);

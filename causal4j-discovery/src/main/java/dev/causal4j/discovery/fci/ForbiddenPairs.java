@@ -4,7 +4,9 @@ import dev.causal4j.discovery.Parallel;
 import dev.causal4j.graph.MutableGraph;
 import dev.causal4j.independence.IndependenceTest;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Pairs the knowledge forbids to be adjacent are removed before the skeleton search tests them,
@@ -18,8 +20,13 @@ import java.util.List;
  */
 final class ForbiddenPairs {
   private final List<int[]> restored = new ArrayList<>();
+  private final Set<Long> restoredKeys = new HashSet<>();
 
-  private ForbiddenPairs() {}
+  private final int sizeOf;
+
+  private ForbiddenPairs(int p) {
+    this.sizeOf = p;
+  }
 
   /**
    * Finds separating sets for the forbidden pairs of {@code g} (the skeleton), records them, and
@@ -27,11 +34,11 @@ final class ForbiddenPairs {
    */
   static ForbiddenPairs separate(MutableGraph g, Sepsets sepsets, IndependenceTest test,
       double alpha, int depth, FciKnowledge knowledge, int threads) {
-    ForbiddenPairs out = new ForbiddenPairs();
+    int p = g.size();
+    ForbiddenPairs out = new ForbiddenPairs(p);
     if (knowledge.isEmpty()) {
       return out;
     }
-    int p = g.size();
     List<int[]> pairs = new ArrayList<>();
     for (int a = 0; a < p; a++) {
       for (int b = a + 1; b < p; b++) {
@@ -59,6 +66,7 @@ final class ForbiddenPairs {
       } else {
         g.addNondirectedEdge(pair[0], pair[1]);
         out.restored.add(pair);
+        out.restoredKeys.add((long) pair[0] * p + pair[1]);
       }
     }
     return out;
@@ -72,6 +80,16 @@ final class ForbiddenPairs {
     }
     int[] pool = MinimalSepset.without(neighbours, a, b);
     return MinimalSepset.find(test, alpha, a, b, pool, depth < 0 ? pool.length : depth);
+  }
+
+  /**
+   * True if the edge {@code a *-* b} is a forbidden pair put back by {@link #separate}: the
+   * skeleton search never had it, so no set containing either end as the other's neighbour was
+   * tried.
+   */
+  boolean isRestored(int a, int b) {
+    return !restoredKeys.isEmpty()
+        && restoredKeys.contains((long) Math.min(a, b) * sizeOf + Math.max(a, b));
   }
 
   /**

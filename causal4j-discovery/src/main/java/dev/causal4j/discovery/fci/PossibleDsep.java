@@ -79,7 +79,7 @@ final class PossibleDsep {
    * points some subset of a Possible-D-SEP set separates, recording the sets; returns how many.
    * Required adjacencies are not tested.
    */
-  int removeEdges(MutableGraph g, Sepsets sepsets) {
+  int removeEdges(MutableGraph g, Sepsets sepsets, ForbiddenPairs forbidden) {
     int p = g.size();
     int[][] adj = new int[p][];
     for (int v = 0; v < p; v++) {
@@ -111,7 +111,7 @@ final class PossibleDsep {
     Parallel.forEach(threads, edges, e -> {
       int[] candidates = possibleAncestors(g, adj, from[e], to[e],
           blocks.nodesOfEdge(from[e], to[e]));
-      found[e] = separate(from[e], to[e], adj, pds, candidates);
+      found[e] = separate(from[e], to[e], adj, pds, candidates, forbidden);
     });
     int removed = 0;
     for (int e = 0; e < edges; e++) {
@@ -125,26 +125,29 @@ final class PossibleDsep {
   }
 
   /** The first separating set from {@code pds(x)}, then {@code pds(y)}, among candidates. */
-  private int[] separate(int x, int y, int[][] adj, int[][] pds, int[] candidates) {
+  private int[] separate(int x, int y, int[][] adj, int[][] pds, int[] candidates,
+      ForbiddenPairs forbidden) {
     int[] s = separateWithin(x, y, pds[x], candidates, adj, pds[x],
-        (byte) (IN_ADJ_X | IN_ADJ_Y));
+        (byte) (IN_ADJ_X | IN_ADJ_Y), forbidden);
     if (s == null) {
       s = separateWithin(x, y, pds[y], candidates, adj, pds[x],
-          (byte) (IN_ADJ_X | IN_ADJ_Y | IN_PDS_X));
+          (byte) (IN_ADJ_X | IN_ADJ_Y | IN_PDS_X), forbidden);
     }
     return s;
   }
 
   private int[] separateWithin(int x, int y, int[] pds, int[] candidates, int[][] adj,
-      int[] pdsX, byte skipIfAllIn) {
+      int[] pdsX, byte skipIfAllIn, ForbiddenPairs forbidden) {
     int[] pool = intersection(pds, candidates, x, y);
     int n = pool.length;
     byte[] flags = new byte[n];
     byte common = (byte) 0xFF;
     for (int i = 0; i < n; i++) {
       int v = pool[i];
-      flags[i] = (byte) ((Arrays.binarySearch(adj[x], v) >= 0 ? IN_ADJ_X : 0)
-          | (Arrays.binarySearch(adj[y], v) >= 0 ? IN_ADJ_Y : 0)
+      // A neighbour only through a restored forbidden pair was not one in the skeleton search.
+      flags[i] = (byte) ((Arrays.binarySearch(adj[x], v) >= 0 && !forbidden.isRestored(x, v)
+          ? IN_ADJ_X : 0)
+          | (Arrays.binarySearch(adj[y], v) >= 0 && !forbidden.isRestored(y, v) ? IN_ADJ_Y : 0)
           | (Arrays.binarySearch(pdsX, v) >= 0 ? IN_PDS_X : 0));
       common &= flags[i];
     }
