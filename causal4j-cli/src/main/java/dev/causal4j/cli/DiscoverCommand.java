@@ -65,6 +65,11 @@ import picocli.CommandLine.Spec;
       "  directlingam  DirectLiNGAM (Shimizu et al. 2011): a DAG with connection strengths, for"
           + " linear data with non-Gaussian noise",
       "  icalingam   ICA-LiNGAM (Shimizu et al. 2006): the same model, found by FastICA",
+      "Time series (rows in time order, or --time COLUMN; one series per --domain level):",
+      "  pcmci       PCMCI (Runge et al. 2019): lagged links, condition selection then MCI tests",
+      "  pcmci-plus  PCMCI+ (Runge 2020): lagged and contemporaneous links",
+      "  var-lingam  VAR-LiNGAM (Hyvarinen et al. 2010): a structural VAR with non-Gaussian noise",
+      "  granger     multivariate Granger causality: VAR order by --lag-selection, ols or lasso",
       "",
       "Output: a CPDAG for the PC family (--> compelled, --- either direction), a DAG with edge"
           + " weights for LiNGAM. With --bootstrap B each edge carries the fraction of B resampled"
@@ -75,7 +80,8 @@ import picocli.CommandLine.Spec;
       "  causal4j discover --algorithm pc-stable --alpha 0.001 --format json --out g.json data.csv",
       "  causal4j discover --bootstrap 100 --threshold 0.6 examples/sachs.csv",
       "  causal4j discover --knowledge tiers.txt --collider-rule max-p data.csv",
-      "  causal4j discover --algorithm pc --test oracle --truth truth.json"
+      "  causal4j discover --algorithm pc --test oracle --truth truth.json",
+      "  causal4j discover --algorithm pcmci-plus --max-lag 3 --time t --format json series.csv"
     })
 public final class DiscoverCommand implements Callable<Integer> {
 
@@ -84,7 +90,9 @@ public final class DiscoverCommand implements Callable<Integer> {
     /** Conditional-independence tests (and so also an oracle). */
     TEST,
     /** The data themselves (LiNGAM). */
-    DATA
+    DATA,
+    /** Time-ordered data: lagged graphs ({@link TimeSeriesAlgorithms}). */
+    TIME_SERIES
   }
 
   /** The algorithms this command runs. */
@@ -93,7 +101,11 @@ public final class DiscoverCommand implements Callable<Integer> {
     PC_STABLE("pc-stable", Family.TEST),
     CPC("cpc", Family.TEST),
     DIRECTLINGAM("directlingam", Family.DATA),
-    ICALINGAM("icalingam", Family.DATA);
+    ICALINGAM("icalingam", Family.DATA),
+    PCMCI("pcmci", Family.TIME_SERIES),
+    PCMCI_PLUS("pcmci-plus", Family.TIME_SERIES),
+    VAR_LINGAM("var-lingam", Family.TIME_SERIES),
+    GRANGER("granger", Family.TIME_SERIES);
 
     final String label;
     final Family family;
@@ -120,7 +132,8 @@ public final class DiscoverCommand implements Callable<Integer> {
       paramLabel = "NAME",
       defaultValue = "pc-stable",
       converter = AlgorithmConverter.class,
-      description = "pc, pc-stable, cpc, directlingam or icalingam (default: ${DEFAULT-VALUE}).")
+      description = "pc, pc-stable, cpc, directlingam or icalingam; for time series pcmci,"
+          + " pcmci-plus, var-lingam or granger (default: ${DEFAULT-VALUE}).")
   Algorithm algorithm;
 
   @Mixin TestOptions tests;
@@ -236,6 +249,8 @@ public final class DiscoverCommand implements Callable<Integer> {
       description = "text (default), json, dot or tetrad.")
   Format format;
 
+  @Mixin TimeSeriesOptions timeSeries;
+
   @Mixin DataOptions data;
 
   @Mixin OutputOptions output;
@@ -265,6 +280,13 @@ public final class DiscoverCommand implements Callable<Integer> {
   }
 
   private String run(int nThreads) {
+    if (algorithm.family == Family.TIME_SERIES) {
+      return TimeSeriesAlgorithms.run(this, nThreads);
+    }
+    if (timeSeries.maxLag != null) {
+      throw new InvalidInputException("--max-lag is for the time-series algorithms (pcmci,"
+          + " pcmci-plus, var-lingam, granger); drop it for " + algorithm.label);
+    }
     Knowledge knowledge = knowledgeFile == null ? Knowledge.empty()
         : KnowledgeFile.read(knowledgeFile);
     if (algorithm.family != Family.TEST && tests.test != null) {
@@ -321,6 +343,7 @@ public final class DiscoverCommand implements Callable<Integer> {
     return switch (algorithm.family) {
       case TEST -> testSearch(tests.build(tests.chosen(d), d, seed, nThreads), knowledge, nThreads);
       case DATA -> lingam(d, knowledge, nThreads);
+      case TIME_SERIES -> throw new IllegalStateException("time series run apart, in run()");
     };
   }
 
