@@ -7,14 +7,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code causal4j bench}: benchmarks with generated data and known answers, one subcommand per
- * area ({@code effects}; others join as subcommands).
+ * area ({@code effects}, {@code timeseries}; others join as subcommands).
  */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Run a benchmark on generated data with a known answer: time, memory,"
         + " accuracy.",
-    subcommands = {EffectsBenchCommand.class})
+    subcommands = {EffectsBenchCommand.class, TimeSeriesBenchCommand.class})
 public final class BenchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
