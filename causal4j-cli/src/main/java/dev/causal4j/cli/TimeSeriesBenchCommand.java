@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {
       "Time PCMCI+ with ParCorr on random linear-Gaussian SVARs (seconds, tests, F1 against the"
-          + " true time-series CPDAG) for each --variables and --max-lag; or, with --data DIR,"
+          + " true time-series CPDAG) for each --variables and --max-lag, after one small untimed"
+          + " search to warm up the JIT; or, with --data DIR,"
           + " score pcmci, pcmci-plus, var-lingam and granger on NetSim, Lorenz-96 and the fMRI"
           + " feedback networks."
     },
@@ -109,6 +110,7 @@ public final class TimeSeriesBenchCommand implements Callable<Integer> {
         throw new InvalidInputException("--samples must be at least 50, not " + samples);
       }
       List<SpeedRun> runs = new ArrayList<>();
+      TimeSeriesBenchmark.warmUp(th);
       for (int p : variables) {
         for (int lag : maxLags) {
           if (p < 2 || lag < 1) {

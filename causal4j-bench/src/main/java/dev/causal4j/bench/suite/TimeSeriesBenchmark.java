@@ -118,6 +118,14 @@ public final class TimeSeriesBenchmark {
         truth.linkCount(), r.graph().linkCount(), LaggedGraphMetrics.compare(truth, r.graph()));
   }
 
+  /**
+   * One small untimed search, so that the timed ones measure compiled code: in a fresh JVM the
+   * first PCMCI+ search spends about a second in the interpreter and the JIT compiler.
+   */
+  public static void warmUp(int threads) {
+    speed(10, 2, 1000, 0.01, threads, 0);
+  }
+
   /** One algorithm's scores on one dataset; lagged counts are null without a lagged truth. */
   public record DatasetScore(String dataset, Algorithm algorithm, int maxLag, int files,
       double seconds, Counts lagged, Counts summaryAdjacency, Counts summaryDirected) {}
