@@ -72,10 +72,24 @@ class TimeSeriesCommandTest {
     assertThat(j.get("stats").get("parameters").get("lag_selection").asText()).isEqualTo("aic");
     CommandRun lasso = CommandRun.of("discover", "--algorithm", "granger", "--max-lag", "2",
         "--estimator", "lasso", "--time", "t", "--domain", "series", data).assertOk();
-    assertThat(lasso.out()).contains("granger on ");
+    // The true X1(t−1) → X2(t) (−0.22), which the knowledge below forbids.
+    assertThat(lasso.out()).contains("granger on ").contains("X1(t-1) --> X2(t)");
     CommandRun dot = CommandRun.of("discover", "--algorithm", "pcmci", "--max-lag", "1",
         "--time", "t", "--domain", "series", "--format", "dot", data).assertOk();
     assertThat(dot.out()).startsWith("digraph");
+    // A nonlinear test on the lagged design, and knowledge that forbids every X1 → X2 link.
+    CommandRun rcit = CommandRun.of("discover", "--algorithm", "pcmci", "--max-lag", "1",
+        "--test", "rcit", "--time", "t", "--domain", "series", data).assertOk();
+    assertThat(rcit.out()).contains(", rcit, max lag 1").contains("X1(t-1) --> X1(t)");
+    Path k = dir.resolve("knowledge.txt");
+    Files.writeString(k, "forbiddirect\nX1 X2\n");
+    for (String algorithm : List.of("pcmci-plus", "var-lingam", "granger")) {
+      String out = CommandRun.of("discover", "--algorithm", algorithm, "--max-lag", "1",
+          "--knowledge", k.toString(), "--time", "t", "--domain", "series", data).assertOk()
+          .out();
+      assertThat(out).doesNotContain("X1(t-1) --> X2(t)").doesNotContain("X1(t)   --> X2(t)")
+          .doesNotContain("X2(t)   <-- X1(t)");
+    }
   }
 
   @Test
