@@ -70,6 +70,7 @@ import picocli.CommandLine.Spec;
       "  pcmci-plus  PCMCI+ (Runge 2020): lagged and contemporaneous links",
       "  var-lingam  VAR-LiNGAM (Hyvarinen et al. 2010): a structural VAR with non-Gaussian noise",
       "  granger     multivariate Granger causality: VAR order by --lag-selection, ols or lasso",
+      "  ccm         convergent cross mapping (Sugihara et al. 2012): deterministic dynamics",
       "",
       "Output: a CPDAG for the PC family (--> compelled, --- either direction), a DAG with edge"
           + " weights for LiNGAM. With --bootstrap B each edge carries the fraction of B resampled"
@@ -105,7 +106,8 @@ public final class DiscoverCommand implements Callable<Integer> {
     PCMCI("pcmci", Family.TIME_SERIES),
     PCMCI_PLUS("pcmci-plus", Family.TIME_SERIES),
     VAR_LINGAM("var-lingam", Family.TIME_SERIES),
-    GRANGER("granger", Family.TIME_SERIES);
+    GRANGER("granger", Family.TIME_SERIES),
+    CCM("ccm", Family.TIME_SERIES);
 
     final String label;
     final Family family;
@@ -133,7 +135,7 @@ public final class DiscoverCommand implements Callable<Integer> {
       defaultValue = "pc-stable",
       converter = AlgorithmConverter.class,
       description = "pc, pc-stable, cpc, directlingam or icalingam; for time series pcmci,"
-          + " pcmci-plus, var-lingam or granger (default: ${DEFAULT-VALUE}).")
+          + " pcmci-plus, var-lingam, granger or ccm (default: ${DEFAULT-VALUE}).")
   Algorithm algorithm;
 
   @Mixin TestOptions tests;
@@ -285,7 +287,7 @@ public final class DiscoverCommand implements Callable<Integer> {
     }
     if (timeSeries.maxLag != null) {
       throw new InvalidInputException("--max-lag is for the time-series algorithms (pcmci,"
-          + " pcmci-plus, var-lingam, granger); drop it for " + algorithm.label);
+          + " pcmci-plus, var-lingam, granger, ccm); drop it for " + algorithm.label);
     }
     Knowledge knowledge = knowledgeFile == null ? Knowledge.empty()
         : KnowledgeFile.read(knowledgeFile);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.causal4j.InvalidInputException;
 import dev.causal4j.data.Dataset;
+import dev.causal4j.discovery.timeseries.ConvergentCrossMapping;
 import dev.causal4j.discovery.timeseries.Granger;
 import dev.causal4j.discovery.timeseries.LaggedDesign;
 import dev.causal4j.discovery.timeseries.LinkStatistics;
@@ -31,8 +32,8 @@ import java.util.stream.Collectors;
 /**
  * {@code discover}'s time-series algorithms: reads the data as a {@link TimeSeries} (rows in
  * time order, or by {@code --time}; one series per {@code --domain} level; gaps and missing values
- * as {@code --missing} says), runs pcmci, pcmci-plus, var-lingam or granger, and writes the lagged
- * graph as text, JSON (each edge with its {@code "lag"}) or DOT.
+ * as {@code --missing} says), runs pcmci, pcmci-plus, var-lingam, granger or ccm, and writes
+ * the lagged graph as text, JSON (each edge with its {@code "lag"}) or DOT.
  */
 final class TimeSeriesAlgorithms {
   private TimeSeriesAlgorithms() {}
@@ -60,8 +61,8 @@ final class TimeSeriesAlgorithms {
     boolean testBased = c.algorithm == DiscoverCommand.Algorithm.PCMCI
         || c.algorithm == DiscoverCommand.Algorithm.PCMCI_PLUS;
     if (!testBased && c.tests.test != null) {
-      throw new InvalidInputException(name + " fits regressions and takes no --test; drop --test "
-          + c.tests.test.label + ", or use pcmci or pcmci-plus");
+      throw new InvalidInputException(name + " learns from the series directly and takes no"
+          + " --test; drop --test " + c.tests.test.label + ", or use pcmci or pcmci-plus");
     }
     Dataset d = c.data.load();
     TimeSeries series = TimeSeries.of(d, c.data.missingPolicy());
@@ -94,6 +95,9 @@ final class TimeSeriesAlgorithms {
       }
       case VAR_LINGAM -> r = VarLingam.builder().maxLag(o.maxLag).alpha(c.alpha)
           .pruning(c.pruning).knowledge(knowledge).threads(threads).build().search(series);
+      case CCM -> r = ConvergentCrossMapping.builder().maxLag(o.maxLag).alpha(c.alpha)
+          .embeddingDimension(o.embeddingDimension).knowledge(knowledge).seed(c.seed)
+          .threads(threads).build().search(series);
       case GRANGER -> r = Granger.builder().maxLag(o.maxLag).alpha(c.alpha)
           .lagSelection(o.lagSelection).estimator(o.estimator).knowledge(knowledge)
           .threads(threads).build().search(series);

@@ -34,9 +34,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Time PCMCI+ with ParCorr on random linear-Gaussian SVARs (seconds, tests, F1 against the"
           + " true time-series CPDAG) for each --variables and --max-lag, after one small untimed"
-          + " search to warm up the JIT; or, with --data DIR,"
-          + " score pcmci, pcmci-plus, var-lingam and granger on NetSim, Lorenz-96 and the fMRI"
-          + " feedback networks."
+          + " search to warm up the JIT; or, with --data DIR, score pcmci, pcmci-plus, var-lingam,"
+          + " granger and ccm on NetSim, Lorenz-96 and the fMRI feedback networks."
     },
     footer = {
       "",
@@ -71,7 +70,7 @@ public final class TimeSeriesBenchCommand implements Callable<Integer> {
   Path data;
 
   @Option(names = "--algorithms", split = ",", paramLabel = "NAME[,NAME…]",
-      defaultValue = "pcmci,pcmci-plus,var-lingam,granger",
+      defaultValue = "pcmci,pcmci-plus,var-lingam,granger,ccm",
       description = "With --data: the algorithms to score (default: ${DEFAULT-VALUE}).")
   List<String> algorithms;
 

@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The options of {@code discover}'s time-series algorithms (pcmci, pcmci-plus, var-lingam,
- * granger); {@link TimeSeriesAlgorithms} reads them.
+ * granger, ccm); {@link TimeSeriesAlgorithms} reads them.
  */
 public final class TimeSeriesOptions {
 
@@ -17,6 +17,14 @@ public final class TimeSeriesOptions {
       description = "Time-series algorithms: the largest lag searched, in time steps (required;"
           + " at most a third of the shortest series).")
   Integer maxLag;
+
+  @Option(
+      names = "--embedding-dimension",
+      paramLabel = "E",
+      defaultValue = "0",
+      description = "ccm: the delay-embedding dimension; 0 (default) chooses it per variable by"
+          + " simplex projection.")
+  int embeddingDimension;
 
   @Option(
       names = "--lag-selection",

@@ -105,6 +105,16 @@ class TimeSeriesCommandTest {
         "300", "--seed", "2", "--out", logistic.toString()).assertOk();
     assertThat(r.err()).contains("1 series × 300 time points, 4 variables");
     assertThat(Files.readAllLines(logistic.resolve("data.csv"))).hasSize(301);
+    // Cross mapping on the deterministic maps, every link scored against the true couplings.
+    CommandRun ccm = CommandRun.of("discover", "--algorithm", "ccm", "--max-lag", "1",
+        "--embedding-dimension", "2", "--time", "t", "--format", "json",
+        logistic.resolve("data.csv").toString()).assertOk();
+    LaggedGraph truth = LaggedGraphJson.read(logistic.resolve("truth.json")).graph();
+    LaggedGraph found = LaggedGraphJson.read(ccm.out(), "stdout").graph();
+    assertThat(found.linkCount()).isPositive();
+    for (LaggedGraph.Link l : found.links()) {
+      assertThat(truth.hasLink(l.from(), l.to(), 1)).as(l.toString()).isTrue();
+    }
   }
 
   static String write(Path dir, String name, String... lines) throws Exception {
@@ -169,7 +179,7 @@ class TimeSeriesCommandTest {
     CommandRun.of("discover", "--algorithm", "pcmci", "--time", "t", good)
         .assertUserError("pcmci needs --max-lag L");
     CommandRun.of("discover", "--algorithm", "granger", "--max-lag", "2", "--test", "rcit",
-        "--time", "t", good).assertUserError("granger fits regressions and takes no --test");
+        "--time", "t", good).assertUserError("granger learns from the series directly and takes no --test");
     CommandRun.of("discover", "--algorithm", "pcmci", "--max-lag", "2", "--bootstrap", "10",
         "--time", "t", good).assertUserError("--bootstrap", "time order");
     CommandRun.of("discover", "--algorithm", "pcmci", "--max-lag", "2", "--format", "tetrad",

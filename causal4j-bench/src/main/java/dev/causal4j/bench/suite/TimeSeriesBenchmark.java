@@ -9,6 +9,7 @@ import dev.causal4j.bench.simulate.SvarSimulation;
 import dev.causal4j.data.DataReader;
 import dev.causal4j.data.Dataset;
 import dev.causal4j.data.ReadOptions;
+import dev.causal4j.discovery.timeseries.ConvergentCrossMapping;
 import dev.causal4j.discovery.timeseries.Granger;
 import dev.causal4j.discovery.timeseries.LaggedDesign;
 import dev.causal4j.discovery.timeseries.Pcmci;
@@ -59,7 +60,8 @@ public final class TimeSeriesBenchmark {
     PCMCI(Pcmci.NAME),
     PCMCI_PLUS(PcmciPlus.NAME),
     VAR_LINGAM(VarLingam.NAME),
-    GRANGER(Granger.NAME);
+    GRANGER(Granger.NAME),
+    CCM(ConvergentCrossMapping.NAME);
 
     private final String label;
 
@@ -79,10 +81,10 @@ public final class TimeSeriesBenchmark {
         }
       }
       throw new InvalidInputException("'" + name + "' is not a time-series algorithm; use pcmci,"
-          + " pcmci-plus, var-lingam or granger");
+          + " pcmci-plus, var-lingam, granger or ccm");
     }
 
-    /** Runs with ParCorr (PCMCI family) or the defaults at {@code alpha}. */
+    /** Runs with ParCorr (PCMCI family) or the defaults (CCM: seed 0) at {@code alpha}. */
     public TimeSeriesResult run(TimeSeries s, int maxLag, double alpha, int threads) {
       s.checkMaxLag(maxLag, "the maximum lag");
       return switch (this) {
@@ -96,6 +98,8 @@ public final class TimeSeriesBenchmark {
             .build().search(s);
         case GRANGER -> Granger.builder().maxLag(maxLag).alpha(alpha).threads(threads).build()
             .search(s);
+        case CCM -> ConvergentCrossMapping.builder().maxLag(maxLag).alpha(alpha)
+            .threads(threads).build().search(s);
       };
     }
   }
