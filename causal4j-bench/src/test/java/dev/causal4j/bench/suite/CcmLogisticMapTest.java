@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
  * -Dtest=CcmLogisticMapTest -Dcausal4j.timeseries.seeds=50
  * -Dsurefire.failIfNoSpecifiedTests=false}): 193 of 210 couplings found (recall 0.92) with 72
  * false links (precision 0.73): 21 indirect ({@code X → Z → Y}, which CCM does not prune), 9
- * reversed, and the rest mostly between maps that share a driver (whose manifolds both carry
- * it). Seeds 0–4, the default build's: recall 1.00, precision 0.74. The bars sit below both.
+ * reversed, 10 between maps with a common driver (whose manifolds both carry it), and 32 with
+ * none of these explanations. Seeds 0–4, the default build's: recall 1.00, precision 0.74. The
+ * bars sit below both.
  */
 class CcmLogisticMapTest {
   static final int N = 1000;
