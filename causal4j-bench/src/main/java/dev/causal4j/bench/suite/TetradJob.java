@@ -2,6 +2,7 @@ package dev.causal4j.bench.suite;
 
 import dev.causal4j.discovery.pc.Pc;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -51,7 +52,7 @@ public final class TetradJob {
   private TetradJob(Builder b) {
     this.algorithm = b.algorithm;
     this.data = b.data;
-    this.settings = Map.copyOf(b.settings);
+    this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(b.settings));
     this.warmups = b.warmups;
     this.repeats = b.repeats;
   }
