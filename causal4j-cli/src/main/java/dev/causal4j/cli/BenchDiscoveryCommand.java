@@ -1,10 +1,18 @@
 package dev.causal4j.cli;
 
 import dev.causal4j.InvalidInputException;
+import dev.causal4j.bench.networks.BifNetwork;
 import dev.causal4j.bench.suite.BenchmarkAlgorithms;
 import dev.causal4j.bench.suite.DiscoveryBenchmark;
 import dev.causal4j.bench.suite.DiscoveryBenchmarkResult;
+import dev.causal4j.bench.suite.NamedDataset;
+import dev.causal4j.data.DataReader;
+import dev.causal4j.graph.Graph;
+import dev.causal4j.graph.io.GraphFiles;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -36,7 +44,9 @@ import picocli.CommandLine.Spec;
       "  causal4j bench discovery",
       "  causal4j bench discovery --sizes 200,500 --samples 1000 --degree 2 --repeats 5"
           + " --out results.json",
-      "  causal4j bench discovery --algorithms pc-stable,pc --threads 1 --seed 7"
+      "  causal4j bench discovery --algorithms pc-stable,pc --threads 1 --seed 7",
+      "  causal4j bench discovery --data examples/sachs.csv --truth sachs-truth.txt"
+          + " --data alarm.csv --truth alarm.bif"
     })
 public final class BenchDiscoveryCommand implements Callable<Integer> {
   enum Format {
@@ -80,6 +90,16 @@ public final class BenchDiscoveryCommand implements Callable<Integer> {
       description = "Seed of the simulated data (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--data", paramLabel = "FILE",
+      description = "A data file to run instead of simulated data (repeat for several); each"
+          + " needs a --truth, in the same order.")
+  List<Path> data = new ArrayList<>();
+
+  @Option(names = "--truth", paramLabel = "FILE",
+      description = "The true DAG of the --data file in the same position: a BIF network, or a"
+          + " graph file (JSON, Tetrad text or edge list).")
+  List<Path> truths = new ArrayList<>();
+
   @Option(names = "--tetrad", negatable = true, defaultValue = "true", fallbackValue = "true",
       description = "Run Tetrad where its runner is built (default; --no-tetrad runs Causal4J"
           + " only).")
@@ -103,6 +123,17 @@ public final class BenchDiscoveryCommand implements Callable<Integer> {
       throw new InvalidInputException(output.out
           + " already exists; choose another --out or add --force to overwrite it");
     }
+    if (data.size() != truths.size()) {
+      throw new InvalidInputException("give one --truth for each --data file (got " + data.size()
+          + " --data and " + truths.size() + " --truth)");
+    }
+    List<NamedDataset> given = new ArrayList<>();
+    for (int i = 0; i < data.size(); i++) {
+      Path t = truths.get(i);
+      Graph dag = t.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".bif")
+          ? BifNetwork.read(t).dag() : GraphFiles.read(t);
+      given.add(new NamedDataset(name(data.get(i)), DataReader.read(data.get(i)), dag));
+    }
     PrintWriter err = spec.commandLine().getErr();
     Consumer<String> progress = System.console() != null
         ? line -> {
@@ -119,6 +150,7 @@ public final class BenchDiscoveryCommand implements Callable<Integer> {
         .algorithms(BenchmarkAlgorithms.parse(algorithms))
         .threads(threads == null ? Runtime.getRuntime().availableProcessors() : threads)
         .seed(seed)
+        .datasets(given)
         .tetrad(tetrad)
         .tetradHeap(tetradHeap)
         .progress(progress)
@@ -134,6 +166,13 @@ public final class BenchDiscoveryCommand implements Callable<Integer> {
       err.flush();
     }
     return 0;
+  }
+
+  /** A data file's name without its directory and extensions, for tables. */
+  private static String name(Path file) {
+    String n = file.getFileName().toString();
+    int dot = n.indexOf('.');
+    return dot > 0 ? n.substring(0, dot) : n;
   }
 
   /** The algorithm names, for --help. */

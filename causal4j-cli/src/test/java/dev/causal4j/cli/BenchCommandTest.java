@@ -22,7 +22,7 @@ class BenchCommandTest {
     CommandRun r = CommandRun.of("bench", "discovery", "--sizes", "6,9", "--samples", "200",
         "--repeats", "1", "--warmups", "0", "--threads", "1", "--no-tetrad", "--out",
         json.toString()).assertOk();
-    assertThat(r.out()).contains("Discovery benchmark: n = 200").contains("pc-stable")
+    assertThat(r.out()).contains("Discovery benchmark: simulated data, n = 200").contains("pc-stable")
         .contains("Tetrad: not run (turned off)");
     assertThat(r.err()).contains("bench: wrote " + json);
     JsonNode root = new ObjectMapper().readTree(json.toFile());

@@ -18,11 +18,17 @@ public interface BenchmarkAlgorithm {
   /** The name the {@code --algorithms} option takes, e.g. {@code pc-stable}. */
   String name();
 
-  /** The data the algorithm is benchmarked on. */
+  /** The simulated data the algorithm is benchmarked on. */
   Mechanism mechanism();
 
   /** The noise of that data. */
   NoiseDistribution noise();
+
+  /**
+   * Whether it can run on these data (given data sets may be of another type than its simulated
+   * ones); if not, why not, else empty.
+   */
+  Optional<String> refuses(Dataset data);
 
   /**
    * What the output is scored against, given the true DAG: its CPDAG for searches that return an

@@ -4,10 +4,14 @@ import dev.causal4j.InvalidInputException;
 import dev.causal4j.bench.simulate.Mechanism;
 import dev.causal4j.bench.simulate.NoiseDistribution;
 import dev.causal4j.data.Dataset;
+import dev.causal4j.discovery.DiscoveryResult;
 import dev.causal4j.discovery.pc.Pc;
 import dev.causal4j.graph.Cpdag;
 import dev.causal4j.graph.Graph;
 import dev.causal4j.independence.FisherZTest;
+import dev.causal4j.independence.GSquareTest;
+import dev.causal4j.independence.IndependenceTest;
+import dev.causal4j.stats.ContingencyTables;
 import dev.causal4j.stats.CovarianceMatrix;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +23,8 @@ import java.util.stream.Collectors;
  * To add a search to the benchmark, add a {@link BenchmarkAlgorithm} to {@link #ALL}: the data it
  * is run on, its set-up (timed apart), its search, and the Tetrad job that does the same.
  *
- * <p>Settings shared by both sides: Fisher Z at {@link #ALPHA}, unlimited depth, and the collider
+ * <p>Settings shared by both sides: Fisher Z (continuous data) or G² (discrete data) at {@link
+ * #ALPHA}, unlimited depth, and the collider
  * conflict rule both tools use by default, {@link Pc.ConflictRule#PRIORITIZE_EXISTING} (which
  * Tetrad 7.6.6 implements as an overwrite: see {@code docs/benchmarks.md}).
  */
@@ -84,20 +89,36 @@ public final class BenchmarkAlgorithms {
     }
 
     @Override
+    public Optional<String> refuses(Dataset data) {
+      return data.isAllContinuous() || data.isAllCategorical() ? Optional.empty()
+          : Optional.of("PC here takes all-continuous (Fisher Z) or all-discrete (G²) data");
+    }
+
+    @Override
     public Graph truth(Graph trueDag) {
       return Cpdag.of(trueDag);
     }
 
+    /** Fisher Z on continuous data, G² on discrete data, as on Tetrad's side. */
     @Override
     public Prepared prepare(Dataset data) {
+      if (data.isAllCategorical()) {
+        ContingencyTables tables = ContingencyTables.of(data);
+        return threads -> search(new GSquareTest(tables), threads);
+      }
       CovarianceMatrix cov = CovarianceMatrix.of(data);
-      return threads -> Pc.builder(new FisherZTest(cov)).alpha(ALPHA).stable(stable)
+      return threads -> search(new FisherZTest(cov), threads);
+    }
+
+    private DiscoveryResult search(IndependenceTest test, int threads) {
+      return Pc.builder(test).alpha(ALPHA).stable(stable)
           .conflictRule(Pc.ConflictRule.PRIORITIZE_EXISTING).threads(threads).build().search();
     }
 
     @Override
     public Optional<TetradJob.Builder> tetrad(TetradData data) {
       return Optional.of(TetradJob.builder(TetradAlgorithm.PC, data).alpha(ALPHA).stable(stable)
+          .test(data.discrete() ? TetradJob.Test.G_SQUARE : TetradJob.Test.FISHER_Z)
           .conflictRule(Pc.ConflictRule.PRIORITIZE_EXISTING));
     }
 

@@ -3,8 +3,6 @@ package dev.causal4j.bench.suite;
 import dev.causal4j.InvalidInputException;
 import dev.causal4j.bench.metrics.GraphComparison;
 import dev.causal4j.bench.metrics.GraphMetrics;
-import dev.causal4j.bench.simulate.Mechanism;
-import dev.causal4j.bench.simulate.NoiseDistribution;
 import dev.causal4j.bench.simulate.SimulatedData;
 import dev.causal4j.bench.simulate.Simulation;
 import dev.causal4j.bench.simulate.Simulator;
@@ -25,8 +23,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Causal4J's discovery side by side with Tetrad 7.6.6 on the same simulated data, in one run:
- * for each size and algorithm, seeded data from the simulator, Causal4J's search (on the chosen
+ * Causal4J's discovery side by side with Tetrad 7.6.6 on the same data, in one run:
+ * for each size and algorithm, seeded data from the simulator (or each given data set with its
+ * true graph, {@link Builder#datasets}), Causal4J's search (on the chosen
  * number of threads and, when that is more than one, on one thread too) and Tetrad's counterpart
  * in its own JVM ({@link TetradProcess}), warmed up, then timed in turns (Causal4J, then Tetrad,
  * repeated) so that a busy machine slows both alike; medians are reported, with both sides'
@@ -40,7 +39,11 @@ import java.util.function.Consumer;
  * only Causal4J runs and the result says why.
  */
 public final class DiscoveryBenchmark {
+  /** The data-set name of simulated rows. */
+  public static final String SIMULATED = "simulated";
+
   private final int[] sizes;
+  private final List<NamedDataset> datasets;
   private final int samples;
   private final double degree;
   private final int repeats;
@@ -54,6 +57,7 @@ public final class DiscoveryBenchmark {
 
   private DiscoveryBenchmark(Builder b) {
     this.sizes = b.sizes.clone();
+    this.datasets = List.copyOf(b.datasets);
     this.samples = b.samples;
     this.degree = b.degree;
     this.repeats = b.repeats;
@@ -75,7 +79,8 @@ public final class DiscoveryBenchmark {
     DiscoveryBenchmarkResult.Settings settings = new DiscoveryBenchmarkResult.Settings(
         sizes, samples, degree, repeats, warmups, threads, seed,
         Runtime.getRuntime().availableProcessors(),
-        algorithms.stream().map(BenchmarkAlgorithm::name).toList());
+        algorithms.stream().map(BenchmarkAlgorithm::name).toList(),
+        datasets.stream().map(NamedDataset::name).toList());
     String tetradStatus;
     TetradProcess tetrad = null;
     if (!useTetrad) {
@@ -90,10 +95,26 @@ public final class DiscoveryBenchmark {
       }
     }
     List<DiscoveryBenchmarkResult.Row> rows = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
     Path dir = null;
     try {
       dir = Files.createTempDirectory("causal4j-bench-");
-      for (int p : sizes) {
+      if (!datasets.isEmpty()) {
+        for (NamedDataset nd : datasets) {
+          TetradData file = tetrad == null ? null : TetradData.write(nd.data(),
+              dir.resolve("data-" + rows.size() + ".csv"));
+          BenchData d = new BenchData(nd.name(), nd.data(), nd.trueDag(), file);
+          for (BenchmarkAlgorithm a : algorithms) {
+            Optional<String> refusal = a.refuses(nd.data());
+            if (refusal.isPresent()) {
+              notes.add(a.name() + " skipped on " + nd.name() + ": " + refusal.get());
+            } else {
+              rows.add(runOne(a, d, tetrad));
+            }
+          }
+        }
+      }
+      for (int p : datasets.isEmpty() ? sizes : new int[0]) {
         Map<String, BenchData> data = new LinkedHashMap<>();
         for (BenchmarkAlgorithm a : algorithms) {
           String key = a.mechanism() + "/" + a.noise();
@@ -106,7 +127,7 @@ public final class DiscoveryBenchmark {
                 .build());
             TetradData file = tetrad == null ? null
                 : TetradData.write(sim.data(), dir.resolve("p" + p + "-" + data.size() + ".csv"));
-            d = new BenchData(sim, file);
+            d = new BenchData(SIMULATED, sim.data(), sim.trueDag(), file);
             data.put(key, d);
           }
           rows.add(runOne(a, d, tetrad));
@@ -120,19 +141,20 @@ public final class DiscoveryBenchmark {
       }
       deleteQuietly(dir);
     }
-    return new DiscoveryBenchmarkResult(settings, tetradStatus, rows);
+    return new DiscoveryBenchmarkResult(settings, tetradStatus, rows, notes);
   }
 
-  /** One simulated data set, and its copy for Tetrad (null when Tetrad does not run). */
-  private record BenchData(SimulatedData sim, TetradData file) {}
+  /** A data set with its true DAG, and its copy for Tetrad (null when Tetrad does not run). */
+  private record BenchData(String name, dev.causal4j.data.Dataset data, Graph trueDag,
+      TetradData file) {}
 
   private DiscoveryBenchmarkResult.Row runOne(
       BenchmarkAlgorithm a, BenchData d, TetradProcess tetrad) {
-    int p = d.sim().data().columns();
-    Graph truth = a.truth(d.sim().trueDag());
+    int p = d.data().columns();
+    Graph truth = a.truth(d.trueDag());
     progress.accept(String.format("%s, p = %d: set-up", a.name(), p));
     long t0 = System.nanoTime();
-    BenchmarkAlgorithm.Prepared prepared = a.prepare(d.sim().data());
+    BenchmarkAlgorithm.Prepared prepared = a.prepare(d.data());
     double setup = (System.nanoTime() - t0) / 1e6;
     boolean oneThreadToo = threads > 1;
     for (int w = 0; w < warmups; w++) {
@@ -200,8 +222,8 @@ public final class DiscoveryBenchmark {
     String tetradNote = job.isEmpty()
         ? (tetrad == null ? null : "Tetrad has no counterpart")
         : tetradError;
-    return new DiscoveryBenchmarkResult.Row(a.name(), a.expectedAgreement(), p,
-        d.sim().data().rows(), truth.edgeCount(), causal4j, causal4jOne, theirSide, difference,
+    return new DiscoveryBenchmarkResult.Row(a.name(), d.name(), a.expectedAgreement(), p,
+        d.data().rows(), truth.edgeCount(), causal4j, causal4jOne, theirSide, difference,
         ours.stats().testsPerformed(), ours.stats().scoreEvaluations(), tetradNote);
   }
 
@@ -222,6 +244,7 @@ public final class DiscoveryBenchmark {
   /** Options of the benchmark; defaults as the command line's. */
   public static final class Builder {
     private int[] sizes = {50, 200, 500};
+    private List<NamedDataset> datasets = List.of();
     private int samples = 1000;
     private double degree = 2;
     private int repeats = 3;
@@ -246,6 +269,15 @@ public final class DiscoveryBenchmark {
         }
       }
       this.sizes = sizes.clone();
+      return this;
+    }
+
+    /**
+     * Given data sets with their true DAGs, run instead of simulated ones (the sizes, samples,
+     * degree and seed are then not used).
+     */
+    public Builder datasets(List<NamedDataset> datasets) {
+      this.datasets = List.copyOf(datasets);
       return this;
     }
 

@@ -18,18 +18,22 @@ import java.util.Locale;
  *
  * @param settings what was run
  * @param tetrad Tetrad's version, or why it did not run
- * @param rows one per algorithm and size, in run order
+ * @param rows one per algorithm and data set, in run order
+ * @param notes what was skipped and why
  */
-public record DiscoveryBenchmarkResult(Settings settings, String tetrad, List<Row> rows) {
+public record DiscoveryBenchmarkResult(
+    Settings settings, String tetrad, List<Row> rows, List<String> notes) {
 
   public DiscoveryBenchmarkResult {
     rows = List.copyOf(rows);
+    notes = List.copyOf(notes);
   }
 
   /**
    * The benchmark's settings.
    *
    * @param processors the processors the JVM saw
+   * @param datasets the given data sets' names (empty when the data were simulated)
    */
   public record Settings(
       int[] sizes,
@@ -40,10 +44,12 @@ public record DiscoveryBenchmarkResult(Settings settings, String tetrad, List<Ro
       int threads,
       long seed,
       int processors,
-      List<String> algorithms) {
+      List<String> algorithms,
+      List<String> datasets) {
     public Settings {
       sizes = sizes.clone();
       algorithms = List.copyOf(algorithms);
+      datasets = List.copyOf(datasets);
     }
 
     @Override
@@ -136,6 +142,7 @@ public record DiscoveryBenchmarkResult(Settings settings, String tetrad, List<Ro
    * One algorithm on one data set.
    *
    * @param algorithm the benchmark's name for it
+   * @param dataset the data set's name ({@link DiscoveryBenchmark#SIMULATED} for simulated data)
    * @param expected what the two sides' outputs are expected to share
    * @param variables p
    * @param samples n
@@ -150,6 +157,7 @@ public record DiscoveryBenchmarkResult(Settings settings, String tetrad, List<Ro
    */
   public record Row(
       String algorithm,
+      String dataset,
       BenchmarkAlgorithm.Agreement expected,
       int variables,
       int samples,
@@ -173,16 +181,23 @@ public record DiscoveryBenchmarkResult(Settings settings, String tetrad, List<Ro
   public String table() {
     StringBuilder sb = new StringBuilder();
     Settings s = settings;
+    String data = s.datasets().isEmpty()
+        ? String.format(Locale.ROOT, "simulated data, n = %d, average degree %s, seed %d",
+            s.samples(), trim(s.averageDegree()), s.seed())
+        : "given data sets";
     sb.append(String.format(Locale.ROOT,
-        "Discovery benchmark: n = %d, average degree %s, seed %d; medians of %d timed run(s)"
-            + " after %d warm-up(s), the two tools in turns; %d processor(s).%n",
-        s.samples(), trim(s.averageDegree()), s.seed(), s.repeats(), s.warmups(),
-        s.processors()));
+        "Discovery benchmark: %s; medians of %d timed run(s) after %d warm-up(s), the two tools"
+            + " in turns; %d processor(s).%n",
+        data, s.repeats(), s.warmups(), s.processors()));
     sb.append("Tetrad: ").append(tetrad).append('\n');
     sb.append("Search times exclude loading and the covariance set-up (reported in the JSON).\n\n");
     boolean oneToo = s.threads() > 1;
     List<String[]> cells = new ArrayList<>();
+    boolean named = !s.datasets().isEmpty();
     List<String> head = new ArrayList<>(List.of("algorithm", "p", "Causal4J T=" + s.threads()));
+    if (named) {
+      head.add(1, "data");
+    }
     if (oneToo) {
       head.add("Causal4J T=1");
     }
@@ -192,6 +207,9 @@ public record DiscoveryBenchmarkResult(Settings settings, String tetrad, List<Ro
     for (Row r : rows) {
       List<String> c = new ArrayList<>();
       c.add(r.algorithm());
+      if (named) {
+        c.add(r.dataset());
+      }
       c.add(Integer.toString(r.variables()));
       c.add(time(r.causal4j().medianMillis()));
       if (oneToo) {
@@ -218,7 +236,8 @@ public record DiscoveryBenchmarkResult(Settings settings, String tetrad, List<Ro
     for (String[] row : cells) {
       for (int i = 0; i < row.length; i++) {
         sb.append(i == 0 ? "" : "  ");
-        sb.append(i < 2 ? pad(row[i], width[i], i == 1) : pad(row[i], width[i], false));
+        boolean numberColumn = i == (named ? 2 : 1);
+        sb.append(pad(row[i], width[i], numberColumn));
       }
       sb.append('\n');
     }
@@ -228,6 +247,9 @@ public record DiscoveryBenchmarkResult(Settings settings, String tetrad, List<Ro
     }
     sb.append("C4J vs Tetrad: adjacencies only in Causal4J's graph (+), only in Tetrad's (-), and"
         + " common adjacencies whose marks differ (~).\n");
+    for (String note : notes) {
+      sb.append("note: ").append(note).append('\n');
+    }
     for (Row r : rows) {
       if (r.note() != null) {
         sb.append("note: ").append(r.algorithm()).append(", p = ").append(r.variables())
@@ -245,8 +267,7 @@ public record DiscoveryBenchmarkResult(Settings settings, String tetrad, List<Ro
   private static String describe(Row r) {
     Difference d = r.difference();
     String s = "+" + d.onlyCausal4j() + " -" + d.onlyTetrad() + " ~" + d.marks();
-    if (r.expected() == BenchmarkAlgorithm.Agreement.IDENTICAL && (d.sameSkeleton()
-        && d.marks() == 0)) {
+    if (d.sameSkeleton() && d.marks() == 0) {
       return s + " (identical)";
     }
     if (r.expected() != BenchmarkAlgorithm.Agreement.ACCURACY_ONLY && d.sameSkeleton()) {
@@ -273,11 +294,16 @@ public record DiscoveryBenchmarkResult(Settings settings, String tetrad, List<Ro
     set.put("processors", settings.processors());
     ArrayNode algs = set.putArray("algorithms");
     settings.algorithms().forEach(algs::add);
+    ArrayNode named = set.putArray("datasets");
+    settings.datasets().forEach(named::add);
     root.put("tetrad", tetrad);
+    ArrayNode notesNode = root.putArray("notes");
+    notes.forEach(notesNode::add);
     ArrayNode out = root.putArray("rows");
     for (Row r : rows) {
       ObjectNode o = out.addObject();
       o.put("algorithm", r.algorithm());
+      o.put("dataset", r.dataset());
       o.put("expected_agreement", r.expected().name().toLowerCase(Locale.ROOT));
       o.put("variables", r.variables());
       o.put("samples", r.samples());
