@@ -47,6 +47,8 @@ class BenchCommandTest {
     CommandRun.of("bench", "discovery", "--repeats", "0", "--no-tetrad")
         .assertUserError("--repeats");
     CommandRun.of("bench", "discovery", "--format", "xml").assertUserError("'xml'");
+    CommandRun.of("bench", "discovery", "--no-tetrad", "--data", "a.csv")
+        .assertUserError("one --truth for each --data");
     Path existing = Files.writeString(dir.resolve("r.json"), "{}");
     CommandRun.of("bench", "discovery", "--no-tetrad", "--out", existing.toString())
         .assertUserError("already exists", "--force");

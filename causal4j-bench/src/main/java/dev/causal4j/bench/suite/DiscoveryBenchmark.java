@@ -6,6 +6,7 @@ import dev.causal4j.bench.metrics.GraphMetrics;
 import dev.causal4j.bench.simulate.SimulatedData;
 import dev.causal4j.bench.simulate.Simulation;
 import dev.causal4j.bench.simulate.Simulator;
+import dev.causal4j.data.Dataset;
 import dev.causal4j.discovery.DiscoveryResult;
 import dev.causal4j.graph.Graph;
 import java.io.IOException;
@@ -99,18 +100,17 @@ public final class DiscoveryBenchmark {
     Path dir = null;
     try {
       dir = Files.createTempDirectory("causal4j-bench-");
-      if (!datasets.isEmpty()) {
-        for (NamedDataset nd : datasets) {
-          TetradData file = tetrad == null ? null : TetradData.write(nd.data(),
-              dir.resolve("data-" + rows.size() + ".csv"));
-          BenchData d = new BenchData(nd.name(), nd.data(), nd.trueDag(), file);
-          for (BenchmarkAlgorithm a : algorithms) {
-            Optional<String> refusal = a.refuses(nd.data());
-            if (refusal.isPresent()) {
-              notes.add(a.name() + " skipped on " + nd.name() + ": " + refusal.get());
-            } else {
-              rows.add(runOne(a, d, tetrad));
-            }
+      for (int i = 0; i < datasets.size(); i++) {
+        NamedDataset nd = datasets.get(i);
+        TetradData file = tetrad == null ? null
+            : TetradData.write(nd.data(), dir.resolve("data-" + i + ".csv"));
+        BenchData d = new BenchData(nd.name(), nd.data(), nd.trueDag(), file);
+        for (BenchmarkAlgorithm a : algorithms) {
+          Optional<String> refusal = a.refuses(nd.data());
+          if (refusal.isPresent()) {
+            notes.add(a.name() + " skipped on " + nd.name() + ": " + refusal.get());
+          } else {
+            rows.add(runOne(a, d, tetrad));
           }
         }
       }
@@ -145,8 +145,7 @@ public final class DiscoveryBenchmark {
   }
 
   /** A data set with its true DAG, and its copy for Tetrad (null when Tetrad does not run). */
-  private record BenchData(String name, dev.causal4j.data.Dataset data, Graph trueDag,
-      TetradData file) {}
+  private record BenchData(String name, Dataset data, Graph trueDag, TetradData file) {}
 
   private DiscoveryBenchmarkResult.Row runOne(
       BenchmarkAlgorithm a, BenchData d, TetradProcess tetrad) {

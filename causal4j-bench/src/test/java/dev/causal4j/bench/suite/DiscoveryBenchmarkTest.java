@@ -6,6 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.causal4j.InvalidInputException;
+import dev.causal4j.bench.networks.BifNetwork;
+import dev.causal4j.data.DataReader;
+import dev.causal4j.data.Dataset;
+import dev.causal4j.graph.Graph;
+import dev.causal4j.graph.MutableGraph;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -61,6 +67,38 @@ class DiscoveryBenchmarkTest {
         .isEqualTo(second.rows().get(0).causal4j().accuracy());
     assertThat(first.rows().get(0).causal4jOneThread()).isNull();
     assertThat(first.table().split("Causal4J T=", -1)).hasSize(2);
+  }
+
+  @Test
+  void givenDataSetsRunInsteadOfSimulatedOnesAndUnfitAlgorithmsAreSkipped() throws Exception {
+    Path file = Path.of(getClass().getResource("/dev/causal4j/bench/realdata/asia_10000.csv.gz")
+        .toURI());
+    Graph asia = BifNetwork.read(Path.of(getClass()
+        .getResource("/dev/causal4j/bench/networks/asia.bif").toURI())).dag();
+    NamedDataset given = new NamedDataset("asia", DataReader.read(file), asia);
+    DiscoveryBenchmarkResult r = DiscoveryBenchmark.builder().datasets(List.of(given))
+        .algorithms(BenchmarkAlgorithms.parse("pc-stable,directlingam")).repeats(1).warmups(0)
+        .threads(1).tetrad(false).build().run();
+    assertThat(r.rows()).singleElement().satisfies(row -> {
+      assertThat(row.dataset()).isEqualTo("asia");
+      assertThat(row.samples()).isEqualTo(10_000);
+      // G² on 10,000 samples finds most of asia's 8 arcs (its either/tub/lung triangle is
+      // deterministic, which costs a few).
+      assertThat(row.causal4j().accuracy().adjacency().f1()).isGreaterThan(0.7);
+    });
+    assertThat(r.notes()).singleElement().asString()
+        .contains("directlingam skipped on asia").contains("continuous data only");
+    assertThat(r.table()).contains("given data sets").contains("  data  ")
+        .contains("note: directlingam skipped on asia");
+  }
+
+  @Test
+  void aTrueGraphOverOtherVariablesIsRefused() {
+    Dataset data = Dataset.ofContinuous(List.of("a", "b"), new double[][] {{1, 2}, {3, 4}});
+    MutableGraph g = new MutableGraph(List.of("a", "c"));
+    assertThatThrownBy(() -> new NamedDataset("d", data, g.snapshot()))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("only in the data: [b]")
+        .hasMessageContaining("only in the graph: [c]");
   }
 
   @Test

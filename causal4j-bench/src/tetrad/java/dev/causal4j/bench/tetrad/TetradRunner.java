@@ -256,7 +256,7 @@ public final class TetradRunner {
       case "bdeu" -> {
         BdeuScore s = new BdeuScore(data);
         s.setSamplePrior(Double.parseDouble(job.getOrDefault("sample-prior", "1")));
-        s.setStructurePrior(Double.parseDouble(job.getOrDefault("structure-prior", "1")));
+        s.setStructurePrior(Double.parseDouble(job.getOrDefault("structure-prior", "0")));
         yield s;
       }
       default -> throw new IllegalArgumentException("unknown score: " + score);
