@@ -7,22 +7,25 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code causal4j bench <what>}: benchmarks of Causal4J side by side with reference tools. Each
- * benchmark is a subcommand ({@link BenchDiscoveryCommand}, …).
+ * {@code causal4j bench <what>}: benchmarks on data with a known answer, timed, with accuracy
+ * against the truth and, where one exists, a reference tool side by side. Each benchmark is a
+ * subcommand ({@link BenchDiscoveryCommand}, {@link EffectsBenchCommand}, …).
  */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Benchmarks: Causal4J side by side with the reference tools, on the same data, timed in"
-          + " turns, with accuracy against the truth.",
+      "Benchmarks on data with a known answer: time, memory and accuracy, with the reference"
+          + " tools side by side where they exist.",
       "Choose a benchmark: see the commands below."
     },
-    subcommands = {BenchDiscoveryCommand.class},
-    footer = {"", "Example:", "  causal4j bench discovery --sizes 50,200 --repeats 3"})
+    subcommands = {BenchDiscoveryCommand.class, EffectsBenchCommand.class},
+    footer = {"", "Examples:", "  causal4j bench discovery --sizes 50,200 --repeats 3",
+      "  causal4j bench effects --rows 100000"})
 public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  /** Without a subcommand: the list of benchmarks, as a user error (nothing was run). */
   @Override
   public Integer call() {
     throw new ParameterException(spec.commandLine(),

@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
       SimulateCommand.class,
       CompareCommand.class,
       IdentifyCommand.class,
+      EffectCommand.class,
+      WhatifCommand.class,
       BenchCommand.class
     })
 public final class Causal4j {
