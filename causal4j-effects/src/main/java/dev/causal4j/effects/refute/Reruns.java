@@ -111,8 +111,9 @@ final class Reruns {
     EffectEstimate[] out = new EffectEstimate[runs];
     String[] errors = new String[runs];
     IntStream.range(0, runs).parallel().forEach(r -> {
+      // The generator's state is two longs, so the kind and the run share the second.
       UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(
-          new long[] {seed, kind.ordinal() + 1L, r + 1L});
+          new long[] {seed, ((kind.ordinal() + 1L) << 40) + r + 1L});
       try {
         out[r] = estimator.estimate(m.apply(rng, r));
       } catch (InvalidInputException | IllegalArgumentException e) {
