@@ -50,7 +50,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *
  * <p><b>Verdict.</b> <em>Passes when {@code RV_{q,α} > 0} and, for every observed covariate, a
  * confounder {@code k} times as strong (1 by default, in both partial R²) leaves the adjusted
- * 95% interval excluding 0</em>. Without covariates there is nothing to benchmark against and it
+ * 95% interval on the estimate's side of 0</em> (a bias that flips the sign overturns the
+ * conclusion even if the flipped interval excludes 0). Without covariates there is nothing to benchmark against and it
  * passes when {@code RV_{q,α} > 0}.
  *
  * @param originalEstimate the estimate checked
@@ -115,11 +116,6 @@ public record RobustnessValue(
     /** The adjusted t statistic. */
     public double adjustedT() {
       return adjustedEstimate / adjustedStandardError;
-    }
-
-    /** True if the adjusted interval excludes 0. */
-    public boolean excludesZero() {
-      return lower > 0 || upper < 0;
     }
   }
 
@@ -258,7 +254,10 @@ public record RobustnessValue(
           double adjSe = adjustedStandardError(se, dof, b[0], b[1]);
           Benchmark bm = new Benchmark(d.covariateNames().get(j), k, b[0], b[1], adj, adjSe,
               adj - tCrit * adjSe, adj + tCrit * adjSe);
-          if (k == verdictMultiple && !bm.excludesZero()) {
+          // Robust only if the interval stays on the estimate's side of 0; a bias large enough to
+          // flip the sign overturns the conclusion even when the flipped interval excludes 0.
+          boolean sameSide = beta > 0 ? bm.lower() > 0 : bm.upper() < 0;
+          if (k == verdictMultiple && !sameSide) {
             robustToAll = false;
           }
           if (multiples.contains(k)) {
@@ -270,7 +269,7 @@ public record RobustnessValue(
     boolean pass = rva > 0 && robustToAll;
     Verdict v = new Verdict(pass, verdictMultiple, String.format(Locale.ROOT, "passes when"
         + " RV_{q,α} > 0 and a confounder %s× as strong as any observed covariate leaves the"
-        + " adjusted %.0f%% interval excluding 0", Reruns.num(verdictMultiple),
+        + " adjusted %.0f%% interval on the estimate's side of 0", Reruns.num(verdictMultiple),
         100 * (1 - alpha)));
     String note = Math.abs(beta - estimate.estimate()) <= 1e-9 * Math.max(1,
         Math.abs(beta)) ? "" : String.format(Locale.ROOT, "analysed the constant-effect"
@@ -278,7 +277,8 @@ public record RobustnessValue(
             + " estimate checked (%s) came from the regression with treatment-by-covariate"
             + " interactions", Reruns.num(beta), Reruns.num(estimate.estimate()));
     Benchmark strongest = benchmarks.stream().filter(b -> b.k() == verdictMultiple)
-        .min((a, b) -> Double.compare(Math.abs(a.adjustedT()), Math.abs(b.adjustedT())))
+        .min((a, b) -> Double.compare(Math.signum(beta) * a.adjustedEstimate(),
+            Math.signum(beta) * b.adjustedEstimate()))
         .orElse(null);
     String summary = String.format(Locale.ROOT, "partial R² of the treatment with the outcome"
         + " %.2f%%; RV = %.1f%%, RV_α = %.1f%%: a confounder explaining %.1f%% of the residual"
