@@ -43,8 +43,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * </ul>
  *
  * <p>The t statistic and standard error are the classical (homoskedastic) least-squares ones the
- * framework is built on, not the robust ones {@link dev.causal4j.effects.estimate
- * .RegressionAdjustment} reports. The regression is the constant-effect one, {@code Y ~ 1 + D + X};
+ * framework is built on, not the robust ones {@code RegressionAdjustment} reports. The regression is the constant-effect one, {@code Y ~ 1 + D + X};
  * when the estimate came from the regression with treatment-by-covariate interactions, the
  * coefficient analysed differs from it and {@link #note()} says so.
  *
