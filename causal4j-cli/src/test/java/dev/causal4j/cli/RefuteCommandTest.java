@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code causal4j effect --refute}: text lines, JSON records and bad input. */
 class RefuteCommandTest {
@@ -96,6 +99,24 @@ class RefuteCommandTest {
         "json"));
     CommandRun two = CommandRun.of(args.toArray(new String[0])).assertOk();
     assertThat(two.out()).isEqualTo(one.out());
+  }
+
+  @Test
+  void refutationNeedsOneIdentifiedEffect(@TempDir Path dir) throws Exception {
+    Path data = dir.resolve("chain.csv");
+    StringBuilder sb = new StringBuilder("z,x,y\n");
+    java.util.Random r = new java.util.Random(3);
+    for (int i = 0; i < 200; i++) {
+      double z = r.nextGaussian();
+      double x = z + r.nextGaussian();
+      sb.append(z).append(',').append(x).append(',').append(x + r.nextGaussian()).append('\n');
+    }
+    Files.writeString(data, sb.toString());
+    Path g = dir.resolve("cpdag.txt");
+    Files.writeString(g, "# kind: CPDAG\nz --- x\nx --- y\n");
+    CommandRun.of("effect", data.toString(), "--graph", g.toString(), "--treatment", "x",
+        "--outcome", "y", "--refute", "placebo").assertUserError("--refute needs one identified"
+            + " effect", "(IDA)");
   }
 
   @Test
