@@ -3,7 +3,8 @@ package dev.causal4j.discovery.ges;
 import dev.causal4j.InvalidInputException;
 import dev.causal4j.discovery.DiscoveryResult;
 import dev.causal4j.discovery.SearchStats;
-import dev.causal4j.graph.Graph;
+import dev.causal4j.graph.Cpdag;
+import dev.causal4j.graph.GraphKind;
 import dev.causal4j.graph.MutableGraph;
 import dev.causal4j.knowledge.BoundKnowledge;
 import dev.causal4j.knowledge.Knowledge;
@@ -21,18 +22,26 @@ import java.util.Objects;
  * 2017, "A million variables and more: the Fast Greedy Equivalence Search algorithm for learning
  * high-dimensional graphical causal models", Int. J. Data Sci. Anal. 3).
  *
- * <p><b>GES.</b> Start from the empty graph (plus required edges). Forward phase: repeatedly apply
- * the valid {@code Insert(X, Y, T)} with the largest score gain {@code s(Y | Pa ∪ NA ∪ T ∪ {X}) −
- * s(Y | Pa ∪ NA ∪ T)} while one improves the score, where {@code NA} are {@code Y}'s undirected
- * neighbours adjacent to {@code X} and {@code T} is a set of {@code Y}'s undirected neighbours not
- * adjacent to {@code X}; the operator is valid when {@code NA ∪ T} is a clique and every
- * semi-directed path from {@code Y} to {@code X} meets {@code NA ∪ T} (Theorem 15). Backward
- * phase: likewise with {@code Delete(X, Y, H)}, {@code H ⊆ NA}, valid when {@code NA \ H} is a
- * clique (Theorem 17). After each move the graph is turned back into the CPDAG of the new
+ * <p><b>GES.</b> Start from the empty graph (or the class of the required edges). Forward phase:
+ * repeatedly apply the valid {@code Insert(X, Y, T)} with the largest score gain {@code s(Y | Pa ∪
+ * NA ∪ T ∪ {X}) − s(Y | Pa ∪ NA ∪ T)} while one improves the score, where {@code NA} are {@code
+ * Y}'s undirected neighbours adjacent to {@code X} and {@code T} is a set of {@code Y}'s
+ * undirected neighbours not adjacent to {@code X}; the operator is valid when {@code NA ∪ T} is a
+ * clique and every semi-directed path from {@code Y} to {@code X} meets {@code NA ∪ T} (Theorem
+ * 15). Backward phase: likewise with {@code Delete(X, Y, H)}, {@code H ⊆ NA}, valid when {@code NA
+ * \ H} is a clique (Theorem 17). After each move the graph is turned back into the CPDAG of the new
  * equivalence class. With a consistent, decomposable, score-equivalent score the result converges
- * to the true CPDAG as the sample grows (Chickering's Lemma 10 and Theorem 4). {@link
- * Variant#GES} does exactly this, scoring every operator afresh at every step: for small problems
- * and as the reference FGES is tested against.
+ * to the true CPDAG as the sample grows (Lemma 10, Theorem 4).
+ *
+ * <p>One departure from the paper: the two phases repeat until neither moves. Chickering's GES
+ * stops after one backward phase, whose deletions can make an insertion improve the score again
+ * (seen on small noisy samples in the tests); repeating, as pcalg's {@code ges} does by default
+ * and Tetrad's FGES does for a fixed number of rounds, ends at a graph that no valid single
+ * insertion or deletion improves. Every move still improves the score, so the large-sample
+ * guarantee is unchanged; on large samples the second round rarely finds anything.
+ *
+ * <p>{@link Variant#GES} scores every operator afresh at every step: for small problems and as the
+ * reference FGES is tested against.
  *
  * <p><b>FGES</b> ({@link Variant#FGES}, the default) makes the same moves faster, with Ramsey's
  * devices:
@@ -42,30 +51,29 @@ import java.util.Objects;
  *       best {@code T}, and queued; it is scored again only when something it depends on changed
  *       (the parents and undirected neighbours of {@code Y}, and which of them are adjacent to
  *       {@code X}). After a move, only the moves into nodes whose edges changed and into the
- *       undirected neighbours of the move's two endpoints are scored again, in parallel;
- *   <li>the first step scores the gain of every one-edge graph, both directions of every pair
- *       ({@code p(p−1)} evaluations), in parallel from the sufficient statistics;
+ *       undirected neighbours of the move's two endpoints are scored again, in parallel. Within a
+ *       target, the base score {@code s(Y | Pa ∪ NA ∪ T)} is shared by all sources;
+ *   <li>the first step scores every one-edge graph, both directions of every pair ({@code p(p−1)}
+ *       evaluations), in parallel, from the sufficient statistics;
  *   <li>optionally ({@link Builder#faithfulnessAssumed}), the one-edge faithfulness heuristic: only
  *       pairs where adding the edge to the empty graph improves the score in at least one direction
- *       are ever considered. This assumes that two variables that are marginally independent (to the
- *       score) are not adjacent, which fails when paths cancel (e.g. {@code X --> Y --> Z} and
- *       {@code X --> Z} with effects that sum to zero) and for weak edges whose marginal association
- *       falls below the penalty while a conditional one would not; such edges are then missed. It
- *       makes large searches much faster;
+ *       are ever considered. This assumes that two variables the score finds marginally
+ *       independent are not adjacent, which fails when paths cancel (e.g. {@code X --> Y --> Z} and
+ *       {@code X --> Z} with effects that sum to zero) and for edges whose marginal association
+ *       falls below the penalty while a conditional one does not (a child with several strong
+ *       parents); such edges are then missed. It makes large searches much faster;
  *   <li>an optional maximum degree ({@link Builder#maxDegree}) for the forward phase.
  * </ul>
  *
- * <p>Where FGES and Chickering's GES can differ: a queued move's gain is the best over the sets
- * {@code T} that pass the clique condition; the path condition is checked when the move comes to
- * the top. If it fails there, the move is scored again under the path condition and queued with
- * that (lower) gain. A path can later disappear without anything the move depends on changing,
- * so such a move may wait in the queue with too low a gain; the forward phase therefore looks at
- * all such moves again before it ends, so it ends only when no valid insertion improves the score
- * (the property GES's consistency rests on), but the order of moves can in rare cases differ from
- * GES's.
+ * <p>A queued move's gain is the best over the sets {@code T} that pass the clique condition, an
+ * upper bound of its gain over valid sets; when a move comes to the top and its set fails the path
+ * condition (or, with knowledge, leads to a class the knowledge rules out), it is set aside and
+ * the same move with its best valid set is queued for this step only; set-aside moves return to
+ * the queue after the next move. Each step therefore makes exactly GES's move (the tests check
+ * that FGES and GES return the same graphs).
  *
  * <p><b>Where this departs from Tetrad's FGES (7.6.6)</b>, which the algorithm is often compared
- * with, and why:
+ * with, and why (each is a place where Tetrad's moves differ from GES's):
  *
  * <ul>
  *   <li>Tetrad picks a move's best {@code T} ignoring validity, and drops the move if that {@code
@@ -73,20 +81,38 @@ import java.util.Objects;
  *       improve the score; here the best valid {@code T} is used (Chickering's operator).
  *   <li>Tetrad re-scores, after a move, only the moves into the nodes whose edges changed and the
  *       two endpoints' common neighbours, and drops a queued move whose neighbourhood changed
- *       without re-scoring it; so a move {@code X --> Y} whose value changed because {@code X}
- *       gained a neighbour adjacent to {@code Y} can be lost. Here exactly the moves whose inputs
- *       changed are re-scored.
+ *       without re-scoring it; a move {@code X --> Y} whose gain changed because {@code X} gained
+ *       a neighbour adjacent to {@code Y} can so be lost. Here exactly the moves whose inputs
+ *       changed are re-scored. On simulated data Tetrad's result is, in about half the cases, not
+ *       a local optimum: a valid insertion still improves its score.
  *   <li>Without the faithfulness heuristic, Tetrad runs three rounds of forward and backward
- *       search (heuristic pairs, then pairs that would cover a non-collider, then all pairs);
- *       here one forward and one backward phase over all pairs, as in GES.
+ *       search (heuristic pairs, then pairs that would cover a non-collider, then all pairs), so
+ *       it makes its moves in a different order from GES; here one search over all pairs, in
+ *       GES's order.
  *   <li>Tetrad's first step scores one direction per pair ({@code Y} given {@code X} for the
  *       later {@code X} in variable order) and uses that gain for both; exact for score-equivalent
  *       scores (BIC, BDeu) but not for the conditional-Gaussian BIC. Here both directions are
- *       scored (Tetrad's "symmetric first step" is always on, with each direction keeping its own
+ *       scored (Tetrad's "symmetric first step" is always on, each direction keeping its own
  *       gain).
  *   <li>Tetrad's default maximum degree through its {@code Fges} class is the score's ({@code
  *       ⌈ln n⌉} for its SEM BIC); its algorithm wrapper uses 1000. Here the default is no limit.
+ *   <li>Tetrad keeps the graph oriented by the knowledge during the search and scores moves on
+ *       it; that graph is not a CPDAG, Chickering's operators do not describe its moves exactly,
+ *       and a forward and a backward move can then undo each other forever (Tetrad stops after a
+ *       fixed number of rounds). Here see below.
  * </ul>
+ *
+ * <p><b>Knowledge.</b> The search state is the CPDAG of a Markov equivalence class, and the
+ * knowledge decides which classes may be visited: those with a DAG the knowledge allows (closing
+ * the CPDAG under the knowledge with Meek's rules orients no compelled edge against it and keeps
+ * the class). Moves are scored exactly as without knowledge; a move is made only if it leads to an
+ * allowed class. A forbidden edge {@code X --> Y} is never inserted, nor a {@code T --> Y} or
+ * {@code Y --> H} that the move would make compelled; pairs whose both directions are forbidden
+ * are never scored; the search starts from the class of the DAG of the required edges, and never
+ * deletes them. The result is the CPDAG closed under the knowledge (its maximally oriented graph,
+ * Meek 1995), so required edges appear with their direction and no edge goes against the knowledge
+ * or the tiers. The check costs a pass over the graph per move made, so knowledge slows large
+ * searches.
  *
  * <p><b>Ties</b> are broken by a fixed rule, so the result never depends on thread timing: among
  * moves with equal gain, the one with the smaller {@code X} index, then the smaller {@code Y}
@@ -95,16 +121,8 @@ import java.util.Objects;
  * in ascending order, and parallel work writes to per-index slots that are combined in index
  * order, so the output is identical on any number of threads.
  *
- * <p><b>Knowledge</b> is honoured inside the search, as in Tetrad's FGES: a forbidden edge {@code
- * X --> Y} is never inserted, nor is {@code T --> Y} or {@code Y --> H} when forbidden; a pair
- * whose both directions are forbidden is never scored; required edges are put in first and never
- * deleted; after every move the knowledge orients undirected edges whose one direction it forbids
- * and Meek's rules never orient an edge against it. The result is then the maximally oriented
- * graph of the class given the knowledge rather than a CPDAG.
- *
  * <p>Scores come through {@link Score} (higher is better); decomposable and score-equivalent ones
- * (linear BIC, BDeu) carry GES's guarantee. Wrapping the score in a cache of local scores helps
- * GES; FGES caches score differences itself.
+ * (linear BIC, BDeu) carry GES's guarantee.
  */
 public final class Fges {
 
@@ -154,18 +172,24 @@ public final class Fges {
     List<String> names = score.variables();
     BoundKnowledge bound = knowledge.bind(names);
     List<String> warnings = new ArrayList<>();
-    Pdag g = new Pdag(names.size());
-    addRequiredEdges(g, bound);
+    Pdag g = startingGraph(names, bound);
     long evaluations;
     long inserts;
     long deletes;
+    int rounds = 0;
     try (GesSearch s = new GesSearch(score, g, bound, maxDegree, threads)) {
-      if (variant == Variant.FGES) {
-        s.forwardCached(faithfulnessAssumed);
-        s.backwardCached();
-      } else {
-        s.forwardExhaustive();
-        s.backwardExhaustive();
+      // Forward then backward, again until a phase makes no move (see the class comment).
+      boolean exhaustive = variant == Variant.GES;
+      while (true) {
+        rounds++;
+        boolean inserted =
+            exhaustive ? s.forwardExhaustive() : s.forwardCached(faithfulnessAssumed);
+        if (rounds > 1 && !inserted) {
+          break;
+        }
+        if (!(exhaustive ? s.backwardExhaustive() : s.backwardCached())) {
+          break;
+        }
       }
       evaluations = s.evaluations();
       inserts = s.inserts();
@@ -174,6 +198,9 @@ public final class Fges {
         warnings.add("the maximum degree " + maxDegree + " stopped some insertions that would have"
             + " improved the score; raise it (or remove it) if nodes may have more neighbours");
       }
+    }
+    if (!bound.isEmpty()) {
+      g.closeWithKnowledge(bound);
     }
     MutableGraph out = g.toGraph(names);
     long elapsed = (System.nanoTime() - start) / 1_000_000;
@@ -185,28 +212,24 @@ public final class Fges {
     params.put("threads", Integer.toString(threads));
     params.put("insertions", Long.toString(inserts));
     params.put("deletions", Long.toString(deletes));
+    params.put("rounds", Integer.toString(rounds));
     SearchStats stats = new SearchStats(name(), 0, evaluations, elapsed, params);
     return new DiscoveryResult(out.snapshot(), stats, warnings);
   }
 
   /**
-   * Puts the required edges in, each followed by the CPDAG update (required edges are directed
-   * and the knowledge keeps them so, since their reverse is forbidden).
+   * The search starts from the class of the DAG of the required edges (acyclic: {@link Knowledge}
+   * refuses cycles), or the empty graph.
    */
-  private static void addRequiredEdges(Pdag g, BoundKnowledge bound) {
-    if (bound.isEmpty()) {
-      return;
+  private static Pdag startingGraph(List<String> names, BoundKnowledge bound) {
+    if (bound.knowledge().requiredEdges().isEmpty()) {
+      return new Pdag(names.size());
     }
-    int[] changed = new int[g.p];
-    int stamp = 0;
+    MutableGraph dag = new MutableGraph(names, GraphKind.DAG);
     for (KnowledgeEdge e : bound.knowledge().requiredEdges()) {
-      int a = bound.variables().indexOf(e.from());
-      int b = bound.variables().indexOf(e.to());
-      if (!g.adjacent(a, b)) {
-        g.addDirected(a, b);
-        g.complete(b, bound, changed, ++stamp);
-      }
+      dag.addDirectedEdge(dag.indexOf(e.from()), dag.indexOf(e.to()));
     }
+    return Pdag.of(Cpdag.of(dag));
   }
 
   /** Options for {@link Fges}. */

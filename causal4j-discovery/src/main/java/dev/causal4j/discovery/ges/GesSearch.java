@@ -1,11 +1,15 @@
 package dev.causal4j.discovery.ges;
 
 import dev.causal4j.discovery.Parallel;
+import dev.causal4j.graph.ConsistentExtension;
+import dev.causal4j.graph.Cpdag;
+import dev.causal4j.graph.Graph;
 import dev.causal4j.knowledge.BoundKnowledge;
 import dev.causal4j.score.Score;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -39,6 +43,12 @@ final class GesSearch implements AutoCloseable {
   private long pushes;
   private final int[] changed;
   private int changeStamp;
+  /** Nodes whose incoming insertions the next forward phase must score again. */
+  private final boolean[] dirty;
+  /** Insertions {@code {x, y}} found invalid when the last forward phase ended. */
+  private List<long[]> blocked = new ArrayList<>();
+  /** Moves made so far in this search: a move queued for one step only carries the count. */
+  private long steps;
   private long inserts;
   private long deletes;
   private boolean degreeLimitHit;
@@ -52,6 +62,7 @@ final class GesSearch implements AutoCloseable {
     this.threads = threads;
     this.pool = threads > 1 ? new ForkJoinPool(threads) : null;
     this.changed = new int[p];
+    this.dirty = new boolean[p];
     this.workspaces = ThreadLocal.withInitial(() -> new Workspace(p));
   }
 
@@ -87,12 +98,21 @@ final class GesSearch implements AutoCloseable {
 
   /**
    * The forward phase with cached moves: every candidate move {@code x --> y} is scored once, and
-   * again only when something it depends on changed; the best is taken from a queue.
+   * again only when something it depends on changed; the best is taken from a queue. Returns
+   * whether it inserted an edge.
+   *
+   * <p>A queued move carries the best gain over the sets {@code T} that pass the clique condition,
+   * an upper bound of its gain over fully valid sets. A move whose set fails the path condition or
+   * leads to a class the knowledge rules out is set aside for this step, and the move with its
+   * best valid set is queued for this step only; moves set aside return to the queue after the
+   * next move is made (the graph changed, so they may have become valid). So each step makes the
+   * move with the largest gain among the valid ones, as GES does.
    */
-  void forwardCached(boolean effectPairsOnly) {
+  boolean forwardCached(boolean effectPairsOnly) {
     this.effectPairsOnly = effectPairsOnly;
     version = new int[p];
     queue.clear();
+    long before = inserts;
     if (effect == null) {
       initialPairs();
       int[] required = requiredEndpoints();
@@ -100,72 +120,121 @@ final class GesSearch implements AutoCloseable {
         refreshInserts(required);
       }
     } else {
-      refreshInserts(IntStream.range(0, p).toArray());
-    }
-    boolean moved = true;
-    List<long[]> blocked = new ArrayList<>();
-    while (moved) {
-      moved = false;
-      Move m;
-      while ((m = queue.poll()) != null) {
-        Parallel.checkCancelled();
-        if (m.version != version[m.y] || g.adjacent(m.x, m.y)) {
-          continue;
-        }
-        if (g.degree(m.x) >= maxDegree || g.degree(m.y) >= maxDegree) {
-          degreeLimitHit = true;
-          continue;
-        }
-        Workspace w = workspaces.get();
-        if (!pathConditionHolds(m.x, m.y, m.set, w)) {
-          // The chosen T leaves a semi-directed path from y to x (or, for a move already
-          // restricted, a path appeared since): find the best T that does not.
-          Move exact = evaluateInsert(m.x, m.y, w, true);
-          blocked.add(new long[] {m.x, m.y, m.version});
-          if (exact != null && exact.bump > 0) {
-            exact.version = m.version;
-            push(exact);
-          }
-          continue;
-        }
-        insert(m);
-        moved = true;
+      // A later round: when the last forward phase ended, no move improved the score; only moves
+      // into nodes the backward phase touched, or set aside as invalid, can now.
+      for (long[] b : blocked) {
+        dirty[(int) b[1]] = true;
       }
-      // Moves set aside for the path condition may have become valid as the graph grew; look at
-      // them again, so the phase ends only when no valid insertion improves the score.
-      if (moved) {
-        List<long[]> again = blocked;
-        blocked = new ArrayList<>();
-        for (long[] b : again) {
-          int x = (int) b[0];
-          int y = (int) b[1];
-          if (b[2] == version[y] && !g.adjacent(x, y)) {
-            Move up = evaluateInsert(x, y, workspaces.get(), false);
-            if (up != null && up.bump > 0) {
-              up.version = version[y];
-              push(up);
-            }
-          }
-        }
-        moved = !queue.isEmpty();
-      }
+      refreshInserts(marked(dirty));
     }
-  }
-
-  /** The backward phase with cached moves. */
-  void backwardCached() {
-    version = new int[p];
-    queue.clear();
-    int[] all = IntStream.range(0, p).toArray();
-    refreshDeletes(all);
+    Arrays.fill(dirty, false);
+    List<Move> setAside = new ArrayList<>();
     Move m;
     while ((m = queue.poll()) != null) {
       Parallel.checkCancelled();
-      if (m.version != version[m.y] || !g.adjacent(m.x, m.y) || g.isDirected(m.y, m.x)) {
+      if (m.version != version[m.y] || g.adjacent(m.x, m.y)
+          || (m.step >= 0 && m.step != steps)) {
+        continue;
+      }
+      if (g.degree(m.x) >= maxDegree || g.degree(m.y) >= maxDegree) {
+        degreeLimitHit = true;
+        continue;
+      }
+      Workspace w = workspaces.get();
+      if (m.step < 0 && !(pathConditionHolds(m.x, m.y, m.set, w) && allowedByKnowledge(m, true))) {
+        setAside.add(m);
+        if (m.ranked == null) {
+          // Every set that passes the clique condition, best first, scored once: while the move's
+          // inputs stay the same, only their validity can change.
+          w.memo.clear();
+          List<Move> all = new ArrayList<>();
+          evaluateInsert(m.x, m.y, w, false, all);
+          all.sort(null);
+          m.ranked = all.toArray(new Move[0]);
+        }
+        Move valid = firstValid(m.ranked, true, w);
+        if (valid != null) {
+          Move once = new Move(valid.bump, m.x, m.y, valid.set, m.version);
+          once.step = steps;
+          push(once);
+        }
+        continue;
+      }
+      insert(m);
+      queue.addAll(setAside);
+      setAside.clear();
+    }
+    blocked = new ArrayList<>();
+    for (Move a : setAside) {
+      blocked.add(new long[] {a.x, a.y});
+    }
+    return inserts > before;
+  }
+
+  /**
+   * The backward phase with cached moves, with moves the knowledge rules out set aside as in
+   * {@link #forwardCached}. Returns whether it deleted an edge.
+   */
+  boolean backwardCached() {
+    version = new int[p];
+    queue.clear();
+    long before = deletes;
+    refreshDeletes(IntStream.range(0, p).toArray());
+    List<Move> setAside = new ArrayList<>();
+    Move m;
+    while ((m = queue.poll()) != null) {
+      Parallel.checkCancelled();
+      if (m.version != version[m.y] || !g.adjacent(m.x, m.y) || g.isDirected(m.y, m.x)
+          || (m.step >= 0 && m.step != steps)) {
+        continue;
+      }
+      if (m.step < 0 && !allowedByKnowledge(m, false)) {
+        setAside.add(m);
+        Workspace w = workspaces.get();
+        if (m.ranked == null) {
+          List<Move> all = new ArrayList<>();
+          evaluateDelete(m.x, m.y, w, false, all);
+          all.sort(null);
+          m.ranked = all.toArray(new Move[0]);
+        }
+        Move valid = firstValid(m.ranked, false, w);
+        if (valid != null) {
+          Move once = new Move(valid.bump, m.x, m.y, valid.set, m.version);
+          once.step = steps;
+          push(once);
+        }
         continue;
       }
       delete(m);
+      queue.addAll(setAside);
+      setAside.clear();
     }
+    return deletes > before;
+  }
+
+  /** The first of the ranked alternatives that is valid now (path condition, knowledge). */
+  private Move firstValid(Move[] ranked, boolean insert, Workspace w) {
+    for (Move a : ranked) {
+      if ((!insert || pathConditionHolds(a.x, a.y, a.set, w)) && allowedByKnowledge(a, insert)) {
+        return a;
+      }
+    }
+    return null;
+  }
+
+  private static int[] marked(boolean[] flags) {
+    int n = 0;
+    for (boolean f : flags) {
+      n += f ? 1 : 0;
+    }
+    int[] out = new int[n];
+    n = 0;
+    for (int v = 0; v < flags.length; v++) {
+      if (flags[v]) {
+        out[n++] = v;
+      }
+    }
+    return out;
   }
 
   /**
@@ -260,38 +329,86 @@ final class GesSearch implements AutoCloseable {
   }
 
   private void insert(Move m) {
-    int x = m.x;
-    int y = m.y;
     int stamp = ++changeStamp;
-    g.addDirected(x, y);
-    changed[x] = stamp;
-    changed[y] = stamp;
-    for (int t : m.set) {
-      g.orient(t, y);
-      changed[t] = stamp;
-    }
-    g.complete(y, knowledge, changed, stamp);
+    applyInsert(g, m, changed, stamp);
     inserts++;
-    refreshInserts(targetsAfterMove(x, y, stamp));
+    steps++;
+    refreshInserts(targetsAfterMove(m.x, m.y, stamp));
   }
 
   private void delete(Move m) {
-    int x = m.x;
-    int y = m.y;
     int stamp = ++changeStamp;
-    g.remove(x, y);
-    changed[x] = stamp;
-    changed[y] = stamp;
-    for (int h : m.set) {
-      g.orient(y, h);
-      if (g.isUndirected(x, h)) {
-        g.orient(x, h);
-      }
-      changed[h] = stamp;
-    }
-    g.complete(y, knowledge, changed, stamp);
+    applyDelete(g, m, changed, stamp);
     deletes++;
-    refreshDeletes(targetsAfterMove(x, y, stamp));
+    steps++;
+    int[] targets = targetsAfterMove(m.x, m.y, stamp);
+    for (int t : targets) {
+      dirty[t] = true;
+    }
+    refreshDeletes(targets);
+  }
+
+  /** {@code Insert(x, y, T)} on {@code h}, then its CPDAG; marks the nodes it changed. */
+  private static void applyInsert(Pdag h, Move m, int[] changed, int stamp) {
+    h.addDirected(m.x, m.y);
+    changed[m.x] = stamp;
+    changed[m.y] = stamp;
+    for (int t : m.set) {
+      h.orient(t, m.y);
+      changed[t] = stamp;
+    }
+    h.complete(m.y, null, changed, stamp);
+  }
+
+  /** {@code Delete(x, y, H)} on {@code h}, then its CPDAG; marks the nodes it changed. */
+  private static void applyDelete(Pdag h, Move m, int[] changed, int stamp) {
+    h.remove(m.x, m.y);
+    changed[m.x] = stamp;
+    changed[m.y] = stamp;
+    for (int z : m.set) {
+      h.orient(m.y, z);
+      if (h.isUndirected(m.x, z)) {
+        h.orient(m.x, z);
+      }
+      changed[z] = stamp;
+    }
+    h.complete(m.y, null, changed, stamp);
+  }
+
+  /**
+   * True if the class the move leads to has a DAG that the knowledge allows (always, without
+   * knowledge). The search state is the plain CPDAG of a class; the knowledge selects which
+   * classes may be visited: those where closing the CPDAG under the knowledge (Meek 1995) orients
+   * no compelled edge against it and yields a graph whose consistent extensions are in the class.
+   * Checked when a move is about to be made, on a copy of the graph.
+   */
+  private boolean allowedByKnowledge(Move m, boolean insert) {
+    if (knowledge == null) {
+      return true;
+    }
+    Pdag trial = g.copy();
+    int[] scratch = new int[p];
+    if (insert) {
+      applyInsert(trial, m, scratch, 1);
+    } else {
+      applyDelete(trial, m, scratch, 1);
+    }
+    return classAllows(trial, knowledge, score.variables());
+  }
+
+  /** True if the class of CPDAG {@code cpdag} has a DAG the knowledge allows. */
+  static boolean classAllows(Pdag cpdag, BoundKnowledge knowledge, List<String> names) {
+    Pdag closed = cpdag.copy();
+    closed.closeWithKnowledge(knowledge);
+    for (int v = 0; v < closed.p; v++) {
+      for (int i = 0; i < closed.degree(v); i++) {
+        if (closed.kindAt(v, i) == Pdag.CHILD && knowledge.isForbidden(v, closed.neighbor(v, i))) {
+          return false;
+        }
+      }
+    }
+    Optional<Graph> dag = ConsistentExtension.of(closed.toGraph(names));
+    return dag.isPresent() && Cpdag.of(dag.get()).equals(cpdag.toGraph(names));
   }
 
   /**
@@ -344,7 +461,7 @@ final class GesSearch implements AutoCloseable {
 
   private void refreshDeletes(int[] targets) {
     Move[][] slots = new Move[targets.length][];
-    forEach(targets.length, i -> slots[i] = deletesInto(targets[i]));
+    forEach(targets.length, i -> slots[i] = deletesInto(targets[i], false));
     for (int i = 0; i < targets.length; i++) {
       int y = targets[i];
       int v = ++version[y];
@@ -357,6 +474,7 @@ final class GesSearch implements AutoCloseable {
 
   private Move[] insertsInto(int y) {
     Workspace w = workspaces.get();
+    w.memo.clear();
     List<Move> out = new ArrayList<>();
     if (g.degree(y) >= maxDegree) {
       return new Move[0];
@@ -383,7 +501,7 @@ final class GesSearch implements AutoCloseable {
     }
   }
 
-  private Move[] deletesInto(int y) {
+  private Move[] deletesInto(int y, boolean exact) {
     Workspace w = workspaces.get();
     List<Move> out = new ArrayList<>();
     int d = g.degree(y);
@@ -393,7 +511,7 @@ final class GesSearch implements AutoCloseable {
       if (k == Pdag.CHILD) {
         continue;
       }
-      Move m = evaluateDelete(x, y, w);
+      Move m = evaluateDelete(x, y, w, exact);
       if (m != null && m.bump > 0) {
         out.add(m);
       }
@@ -409,76 +527,67 @@ final class GesSearch implements AutoCloseable {
   // ---------------------------------------------------------------------------------------------
   // GES: every move scored afresh at every step.
 
-  /** The forward phase of GES: at each step, the best valid insertion over all pairs. */
-  void forwardExhaustive() {
+  /**
+   * The forward phase of GES: at each step, the best valid insertion over all pairs. Returns
+   * whether it inserted an edge.
+   */
+  boolean forwardExhaustive() {
+    long before = inserts;
     while (true) {
       Parallel.checkCancelled();
-      Move[] best = new Move[p];
+      Move[][] byTarget = new Move[p][];
       forEach(p, y -> {
         Workspace w = workspaces.get();
-        Move b = null;
+        w.memo.clear();
+        List<Move> found = new ArrayList<>();
         if (g.degree(y) < maxDegree) {
           for (int x = 0; x < p; x++) {
             if (x != y && !g.adjacent(x, y) && g.degree(x) < maxDegree) {
               Move m = evaluateInsert(x, y, w, true);
-              if (m != null && m.bump > 0 && (b == null || m.compareTo(b) < 0)) {
-                b = m;
+              if (m != null && m.bump > 0) {
+                found.add(m);
               }
             }
           }
         }
-        best[y] = b;
+        byTarget[y] = found.toArray(new Move[0]);
       });
-      Move top = bestOf(best);
+      Move top = best(byTarget);
       if (top == null) {
-        return;
+        return inserts > before;
       }
-      int stamp = ++changeStamp;
-      g.addDirected(top.x, top.y);
-      for (int t : top.set) {
-        g.orient(t, top.y);
-      }
-      g.complete(top.y, knowledge, changed, stamp);
+      applyInsert(g, top, changed, ++changeStamp);
       inserts++;
     }
   }
 
-  /** The backward phase of GES: at each step, the best valid deletion over all edges. */
-  void backwardExhaustive() {
+  /**
+   * The backward phase of GES: at each step, the best valid deletion over all edges. Returns
+   * whether it deleted an edge.
+   */
+  boolean backwardExhaustive() {
+    long before = deletes;
     while (true) {
       Parallel.checkCancelled();
-      Move[] best = new Move[p];
-      forEach(p, y -> {
-        Move b = null;
-        for (Move m : deletesInto(y)) {
-          if (b == null || m.compareTo(b) < 0) {
-            b = m;
-          }
-        }
-        best[y] = b;
-      });
-      Move top = bestOf(best);
+      Move[][] byTarget = new Move[p][];
+      forEach(p, y -> byTarget[y] = deletesInto(y, true));
+      Move top = best(byTarget);
       if (top == null) {
-        return;
+        return deletes > before;
       }
-      int stamp = ++changeStamp;
-      g.remove(top.x, top.y);
-      for (int h : top.set) {
-        g.orient(top.y, h);
-        if (g.isUndirected(top.x, h)) {
-          g.orient(top.x, h);
-        }
-      }
-      g.complete(top.y, knowledge, changed, stamp);
+      applyDelete(g, top, changed, ++changeStamp);
       deletes++;
     }
   }
 
-  private static Move bestOf(Move[] candidates) {
+  /** The best of the moves, or null. */
+  private static Move best(Move[][] byTarget) {
     Move top = null;
-    for (Move m : candidates) {
-      if (m != null && (top == null || m.compareTo(top) < 0)) {
-        top = m;
+    for (Move[] ms : byTarget) {
+      for (Move m : ms) {
+        if (top == null || m.compareTo(top) < 0) {
+          top = m;
+        }
       }
     }
     return top;
@@ -491,11 +600,18 @@ final class GesSearch implements AutoCloseable {
    * The best {@code Insert(x, y, T)}: {@code T} ranges over the undirected neighbours of {@code y}
    * not adjacent to {@code x}, such that {@code NA ∪ T} is a clique ({@code NA}: the undirected
    * neighbours of {@code y} adjacent to {@code x}) and the knowledge allows {@code x --> y} and
-   * every {@code t --> y}. With {@code exact}, also Chickering's path condition: every
-   * semi-directed path from {@code y} to {@code x} meets {@code NA ∪ T}. Null if no {@code T} is
-   * valid. Ties between sets go to the first in the enumeration order (see {@link #cliques}).
+   * every {@code t --> y} (these are compelled: {@code t --> y <-- x} is a v-structure). With
+   * {@code exact}, also Chickering's path condition (every semi-directed path from {@code y} to
+   * {@code x} meets {@code NA ∪ T}) and, with knowledge, that the class it leads to has a DAG the
+   * knowledge allows. Null if no {@code T} is valid. Ties between sets go to the first in the
+   * enumeration order (see {@link #cliques}).
    */
   private Move evaluateInsert(int x, int y, Workspace w, boolean exact) {
+    return evaluateInsert(x, y, w, exact, null);
+  }
+
+  /** As above; with a {@code sink}, adds every improving set's move to it (no validity checks). */
+  private Move evaluateInsert(int x, int y, Workspace w, boolean exact, List<Move> sink) {
     if (knowledge != null && knowledge.isForbidden(x, y)) {
       return null;
     }
@@ -526,6 +642,12 @@ final class GesSearch implements AutoCloseable {
       double without = memoLocal(y, w, ks, na, to, tk, nu);
       int kx = w.composeSorted(w.pa, npa, w.na, na, t, to, tk, x);
       double bump = local(y, w.sized(kx, w.set)) - without;
+      if (sink != null) {
+        if (bump > 0) {
+          sink.add(new Move(bump, x, y, Arrays.copyOfRange(t, to, to + tk), 0));
+        }
+        continue;
+      }
       if (best != null && !(bump > best.bump)) {
         continue;
       }
@@ -536,7 +658,11 @@ final class GesSearch implements AutoCloseable {
           continue;
         }
       }
-      best = new Move(bump, x, y, Arrays.copyOfRange(t, to, to + tk), 0);
+      Move candidate = new Move(bump, x, y, Arrays.copyOfRange(t, to, to + tk), 0);
+      if (exact && !allowedByKnowledge(candidate, true)) {
+        continue;
+      }
+      best = candidate;
     }
     return best;
   }
@@ -560,10 +686,16 @@ final class GesSearch implements AutoCloseable {
    * The best {@code Delete(x, y, H)} for {@code x --> y} or {@code x --- y}: {@code H} ranges over
    * subsets of {@code NA} (the undirected neighbours of {@code y} adjacent to {@code x}) whose
    * complement {@code NA \ H} is a clique, and whose orientations {@code y --> h} (and {@code x -->
-   * h} where {@code x --- h}) the knowledge allows. Null if the knowledge requires the edge or no
-   * {@code H} is valid.
+   * h} where {@code x --- h}) the knowledge allows (compelled: {@code x --> h <-- y} becomes a
+   * v-structure). With {@code exact} and knowledge, also that the class it leads to has a DAG the
+   * knowledge allows. Null if the knowledge requires the edge or no {@code H} is valid.
    */
-  private Move evaluateDelete(int x, int y, Workspace w) {
+  private Move evaluateDelete(int x, int y, Workspace w, boolean exact) {
+    return evaluateDelete(x, y, w, exact, null);
+  }
+
+  /** As above; with a {@code sink}, adds every improving set's move to it (no knowledge checks). */
+  private Move evaluateDelete(int x, int y, Workspace w, boolean exact, List<Move> sink) {
     if (knowledge != null && knowledge.isAdjacencyRequired(x, y)) {
       return null;
     }
@@ -606,7 +738,7 @@ final class GesSearch implements AutoCloseable {
       double without = local(y, w.sized(ks, w.set));
       int kx = w.composeSorted(w.pa, npa, w.t0, nFixed, comp, co, ck, x);
       double bump = without - local(y, w.sized(kx, w.set));
-      if (best == null || bump > best.bump) {
+      if (sink != null ? bump > 0 : best == null || bump > best.bump) {
         int[] h = new int[na - ck];
         int hk = 0;
         for (int i = 0, j = 0; i < na; i++) {
@@ -616,7 +748,12 @@ final class GesSearch implements AutoCloseable {
             h[hk++] = w.na[i];
           }
         }
-        best = new Move(bump, x, y, h, 0);
+        Move candidate = new Move(bump, x, y, h, 0);
+        if (sink != null) {
+          sink.add(candidate);
+        } else if (!exact || allowedByKnowledge(candidate, false)) {
+          best = candidate;
+        }
       }
     }
     return best;
@@ -655,9 +792,9 @@ final class GesSearch implements AutoCloseable {
   }
 
   /**
-   * {@code s(y | Pa ∪ NA ∪ T)}, remembered per target while one target's moves are scored: all
-   * moves into {@code y} from nodes adjacent to none of its undirected neighbours share these
-   * sets, so each is scored once instead of once per source.
+   * {@code s(y | Pa ∪ NA ∪ T)}, remembered while one target's moves are scored (callers clear the
+   * memo before each target): all moves into {@code y} from nodes adjacent to none of its
+   * undirected neighbours share these sets, so each is scored once instead of once per source.
    */
   private double memoLocal(int y, Workspace w, int ks, int nna, int to, int tk, int nu) {
     if (nu > 62) {
@@ -671,9 +808,6 @@ final class GesSearch implements AutoCloseable {
       key |= 1L << indexIn(w.u, nu, w.pool[to + i]);
     }
     SubsetMemo memo = w.memo;
-    if (memo.target != y || memo.moves != inserts + deletes) {
-      memo.clear(y, inserts + deletes);
-    }
     double v = memo.get(key);
     if (Double.isNaN(v)) {
       v = local(y, w.sized(ks, w.set));
@@ -732,6 +866,10 @@ final class GesSearch implements AutoCloseable {
     final int[] set;
     int version;
     long seq;
+    /** For a move valid only at one step (its set chosen under the validity conditions), the step; else -1. */
+    long step = -1;
+    /** Once set aside: the move with each improving set, best first. */
+    Move[] ranked;
 
     Move(double bump, int x, int y, int[] set, int version) {
       this.bump = bump;
@@ -888,17 +1026,12 @@ final class GesSearch implements AutoCloseable {
     private double[] values = new double[64];
     private boolean[] used = new boolean[64];
     private int size;
-    /** The target and the number of moves made when the entries were scored. */
-    int target = -1;
-    long moves = -1;
 
-    void clear(int newTarget, long movesNow) {
+    void clear() {
       if (size > 0) {
         Arrays.fill(used, false);
         size = 0;
       }
-      target = newTarget;
-      moves = movesNow;
     }
 
     double get(long key) {

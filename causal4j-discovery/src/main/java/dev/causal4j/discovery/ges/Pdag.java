@@ -244,7 +244,6 @@ final class Pdag {
    * orientations reaches the same closure.
    */
   void complete(int y, BoundKnowledge knowledge, int[] changed, int changeStamp) {
-    // The region: nodes semi-directed paths from y reach.
     int rs = ++regionStamp;
     int n = 0;
     queue[n++] = y;
@@ -261,6 +260,28 @@ final class Pdag {
     }
     int[] region = Arrays.copyOf(queue, n);
     Arrays.sort(region);
+    close(region, rs, knowledge, changed, changeStamp);
+  }
+
+  /**
+   * Closes the whole graph, which must be a CPDAG (or a graph left by a valid move anywhere),
+   * under the knowledge: the maximally oriented graph of the class given the knowledge (Meek
+   * 1995).
+   */
+  void closeWithKnowledge(BoundKnowledge knowledge) {
+    int rs = ++regionStamp;
+    int[] region = new int[p];
+    for (int v = 0; v < p; v++) {
+      region[v] = v;
+      inRegion[v] = rs;
+    }
+    close(region, rs, knowledge, new int[p], 1);
+  }
+
+  /** The pattern, knowledge and Meek steps of {@link #complete} over a region (ascending). */
+  private void close(
+      int[] region, int rs, BoundKnowledge knowledge, int[] changed, int changeStamp) {
+    int n = region.length;
     // Save the region's lists to see afterwards what changed.
     byte[][] before = new byte[n][];
     for (int r = 0; r < n; r++) {
@@ -327,6 +348,18 @@ final class Pdag {
         }
       }
     }
+  }
+
+  /** A deep copy. */
+  Pdag copy() {
+    Pdag c = new Pdag(p);
+    for (int v = 0; v < p; v++) {
+      c.nbr[v] = Arrays.copyOf(nbr[v], deg[v]);
+      c.kind[v] = Arrays.copyOf(kind[v], deg[v]);
+      c.deg[v] = deg[v];
+    }
+    c.edgeCount = edgeCount;
+    return c;
   }
 
   /**
