@@ -834,6 +834,7 @@ final class GesSearch implements AutoCloseable {
   private void forEach(int n, IntConsumer body) {
     if (pool == null || n < 2) {
       for (int i = 0; i < n; i++) {
+        Parallel.checkCancelled();
         body.accept(i);
       }
       return;

@@ -34,7 +34,7 @@ class FgesKnowledgeTest {
       UniformRandomProvider rng = RandomSource.SPLIT_MIX_64.create(seed);
       int p = 8 + (int) (seed % 13);
       Graph dag = RandomGraphs.erdosRenyiDag(p, 3, rng);
-      Score score = new TestBic(dag.nodeNames(), LinearData.simulate(dag, 500, rng), 1);
+      Score score = LinearData.bic(dag.nodeNames(), LinearData.simulate(dag, 500, rng), 1);
       Knowledge knowledge = randomKnowledge(dag.nodeNames(), rng);
       BoundKnowledge bound = knowledge.bind(dag.nodeNames());
       Graph fges = null;

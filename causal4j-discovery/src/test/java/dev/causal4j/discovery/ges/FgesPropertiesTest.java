@@ -28,7 +28,7 @@ class FgesPropertiesTest {
   private static Score noisyScore(long seed, int p, int n) {
     UniformRandomProvider rng = RandomSource.SPLIT_MIX_64.create(seed);
     Graph dag = RandomGraphs.erdosRenyiDag(p, 3, rng);
-    return new TestBic(dag.nodeNames(), LinearData.simulate(dag, n, rng), 1);
+    return LinearData.bic(dag.nodeNames(), LinearData.simulate(dag, n, rng), 1);
   }
 
   @Test
@@ -88,7 +88,7 @@ class FgesPropertiesTest {
       int p = 12 + (int) (seed % 8);
       Graph dag = RandomGraphs.erdosRenyiDag(p, 2.5, rng);
       double[][] x = LinearData.simulate(dag, 2000, rng);
-      TestBic score = new TestBic(dag.nodeNames(), x, 2);
+      Score score = LinearData.bic(dag.nodeNames(), x, 2);
       Graph cpdag = Fges.builder(score).build().search().graph();
       MutableGraph member = ConsistentExtension.of(cpdag).orElseThrow().mutableCopy();
       double total = total(score, member);
@@ -105,7 +105,7 @@ class FgesPropertiesTest {
         names.add(dag.name(order[i]));
         shuffled[i] = x[order[i]];
       }
-      Graph permuted = Fges.builder(new TestBic(names, shuffled, 2)).build().search().graph();
+      Graph permuted = Fges.builder(LinearData.bic(names, shuffled, 2)).build().search().graph();
       assertThat(permuted).as("seed %d", seed).isEqualTo(cpdag);
     }
   }

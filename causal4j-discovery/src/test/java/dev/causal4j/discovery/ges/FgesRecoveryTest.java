@@ -52,7 +52,7 @@ class FgesRecoveryTest {
       UniformRandomProvider rng = RandomSource.SPLIT_MIX_64.create(seed);
       Graph dag = randomDag(seed, seed % 4 < 2 ? 2 : 3, rng);
       double[][] cov = LinearData.covariance(dag, rng, 0.5, 1.5, true);
-      Score score = new TestBic(dag.nodeNames(), cov, 1_000_000_000, 2);
+      Score score = LinearData.bic(dag.nodeNames(), cov, 1_000_000_000, 2);
       if (fgesEqualsGes(score, seed).equals(Cpdag.of(dag))) {
         exact++;
       }
@@ -68,7 +68,7 @@ class FgesRecoveryTest {
       UniformRandomProvider rng = RandomSource.SPLIT_MIX_64.create(seed);
       Graph dag = randomDag(seed, 2, rng);
       double[][] x = LinearData.simulate(dag, 50_000, rng);
-      Score score = new TestBic(dag.nodeNames(), x, 2);
+      Score score = LinearData.bic(dag.nodeNames(), x, 2);
       if (fgesEqualsGes(score, seed).equals(Cpdag.of(dag))) {
         exact++;
       }

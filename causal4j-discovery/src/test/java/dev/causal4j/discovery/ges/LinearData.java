@@ -1,8 +1,12 @@
 package dev.causal4j.discovery.ges;
 
 import dev.causal4j.graph.Graph;
+import dev.causal4j.score.LinearGaussianBicScore;
+import dev.causal4j.score.Score;
+import dev.causal4j.stats.CovarianceMatrix;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
@@ -13,6 +17,18 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  */
 final class LinearData {
   private LinearData() {}
+
+  /** The linear BIC with this penalty discount on sampled columns. */
+  static Score bic(List<String> names, double[][] columns, double penalty) {
+    CovarianceMatrix cov = CovarianceMatrix.of(names, columns, columns[0].length, 1, "");
+    return new LinearGaussianBicScore(cov, penalty);
+  }
+
+  /** The linear BIC with this penalty discount on a covariance taken to come from n rows. */
+  static Score bic(List<String> names, double[][] covariance, int n, double penalty) {
+    return new LinearGaussianBicScore(CovarianceMatrix.fromCovariance(names, n, covariance),
+        penalty);
+  }
 
   /** {@code columns[v][row]} for {@code n} rows. */
   static double[][] simulate(Graph dag, int n, UniformRandomProvider rng) {
