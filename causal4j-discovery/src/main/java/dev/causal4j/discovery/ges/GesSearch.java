@@ -23,6 +23,10 @@ import java.util.stream.IntStream;
  * result); this class does the work. See {@link Fges} for the algorithm and its sources.
  */
 final class GesSearch implements AutoCloseable {
+  /** Side of the target × source tiles of the first step's scores. */
+  private static final int TILE = 64;
+  /** Sources per parallel piece when every node is a candidate source. */
+  private static final int SOURCE_CHUNK = 256;
   private final Score score;
   private final int p;
   private final Pdag g;
@@ -49,6 +53,12 @@ final class GesSearch implements AutoCloseable {
   private List<long[]> blocked = new ArrayList<>();
   /** Moves made so far in this search: a move queued for one step only carries the count. */
   private long steps;
+  /** Forward phase: per node, the set-aside insertions with a blocking path through it. */
+  private List<Move>[] watchers;
+  /** Forward phase: the insertions set aside so far. */
+  private List<Move> everSetAside;
+  /** The nodes the last move touched (edges changed, or adjacency changed nearby). */
+  private int[] lastTouched = new int[0];
   private long inserts;
   private long deletes;
   private boolean degreeLimitHit;
@@ -102,12 +112,16 @@ final class GesSearch implements AutoCloseable {
    * whether it inserted an edge.
    *
    * <p>A queued move carries the best gain over the sets {@code T} that pass the clique condition,
-   * an upper bound of its gain over fully valid sets. A move whose set fails the path condition or
-   * leads to a class the knowledge rules out is set aside for this step, and the move with its
-   * best valid set is queued for this step only; moves set aside return to the queue after the
-   * next move is made (the graph changed, so they may have become valid). So each step makes the
-   * move with the largest gain among the valid ones, as GES does.
+   * an upper bound of its gain over fully valid sets. When a move comes to the top and its set
+   * fails the path condition (or, with knowledge, leads to a class the knowledge rules out), it is
+   * set aside and the same move with its best valid set is queued instead. A set aside for the path
+   * condition keeps the semi-directed path that blocked it; only a change to an edge of that path
+   * can make the set valid, so the move is queued again (with its upper bound) when one of those
+   * edges changes. Moves blocked by the knowledge return to the queue after every move made. So
+   * the queue always holds, for every candidate, a key at least its true gain, and each step makes
+   * the move with the largest gain among the valid ones, as GES does.
    */
+  @SuppressWarnings("unchecked")
   boolean forwardCached(boolean effectPairsOnly) {
     this.effectPairsOnly = effectPairsOnly;
     version = new int[p];
@@ -128,12 +142,16 @@ final class GesSearch implements AutoCloseable {
       refreshInserts(marked(dirty));
     }
     Arrays.fill(dirty, false);
-    List<Move> setAside = new ArrayList<>();
+    watchers = new ArrayList[p];
+    everSetAside = new ArrayList<>();
+    List<Move> eachStep = new ArrayList<>();
     Move m;
     while ((m = queue.poll()) != null) {
       Parallel.checkCancelled();
-      if (m.version != version[m.y] || g.adjacent(m.x, m.y)
-          || (m.step >= 0 && m.step != steps)) {
+      m.queued = false;
+      Move upper = m.parent != null ? m.parent : m;
+      if (upper.version != version[upper.y] || g.adjacent(upper.x, upper.y)
+          || (m.parent != null && m.generation != upper.generation)) {
         continue;
       }
       if (g.degree(m.x) >= maxDegree || g.degree(m.y) >= maxDegree) {
@@ -141,34 +159,97 @@ final class GesSearch implements AutoCloseable {
         continue;
       }
       Workspace w = workspaces.get();
-      if (m.step < 0 && !(pathConditionHolds(m.x, m.y, m.set, w) && allowedByKnowledge(m, true))) {
-        setAside.add(m);
-        if (m.ranked == null) {
-          // Every set that passes the clique condition, best first, scored once: while the move's
-          // inputs stay the same, only their validity can change.
-          w.memo.clear();
-          List<Move> all = new ArrayList<>();
-          evaluateInsert(m.x, m.y, w, false, all);
-          all.sort(null);
-          m.ranked = all.toArray(new Move[0]);
-        }
-        Move valid = firstValid(m.ranked, true, w);
-        if (valid != null) {
-          Move once = new Move(valid.bump, m.x, m.y, valid.set, m.version);
-          once.step = steps;
-          push(once);
+      if (pathConditionHolds(m.x, m.y, m.set, w) && allowedByKnowledge(m, true)) {
+        insert(m);
+        wake(eachStep);
+        continue;
+      }
+      setAsideInsert(upper, w, eachStep);
+    }
+    blocked = new ArrayList<>();
+    for (Move a : everSetAside) {
+      if (a.version == version[a.y] && !g.adjacent(a.x, a.y)) {
+        blocked.add(new long[] {a.x, a.y});
+      }
+    }
+    watchers = null;
+    everSetAside = null;
+    return inserts > before;
+  }
+
+  /**
+   * Sets aside an insertion whose best set is not valid now: queues the move with its best valid
+   * set (if one improves the score) and arranges for the move to be looked at again when the
+   * validity of a better set can have changed.
+   */
+  private void setAsideInsert(Move upper, Workspace w, List<Move> eachStep) {
+    upper.generation++;
+    everSetAside.add(upper);
+    if (upper.ranked == null) {
+      // Every set that passes the clique condition, best first, scored once: while the move's
+      // inputs stay the same, only their validity can change.
+      w.memo.clear();
+      List<Move> all = new ArrayList<>();
+      evaluateInsert(upper.x, upper.y, w, false, all);
+      all.sort(null);
+      upper.ranked = all.toArray(new Move[0]);
+    }
+    boolean knowledgeBlocked = false;
+    for (Move a : upper.ranked) {
+      int n = blockingPath(a.x, a.y, a.set, w);
+      if (n > 0) {
+        for (int i = 0; i + 1 < n; i++) {
+          watch(w.path[i], upper);
         }
         continue;
       }
-      insert(m);
-      queue.addAll(setAside);
-      setAside.clear();
+      if (!allowedByKnowledge(a, true)) {
+        knowledgeBlocked = true;
+        continue;
+      }
+      Move child = new Move(a.bump, upper.x, upper.y, a.set, upper.version);
+      child.parent = upper;
+      child.generation = upper.generation;
+      push(child);
+      break;
     }
-    blocked = new ArrayList<>();
-    for (Move a : setAside) {
-      blocked.add(new long[] {a.x, a.y});
+    if (knowledgeBlocked) {
+      eachStep.add(upper);
     }
-    return inserts > before;
+  }
+
+  private void watch(int v, Move upper) {
+    if (watchers[v] == null) {
+      watchers[v] = new ArrayList<>(2);
+    }
+    watchers[v].add(upper);
+  }
+
+  /**
+   * After a move: queues again the set-aside moves whose blocking path has an edge at a node the
+   * move changed, and those blocked by the knowledge.
+   */
+  private void wake(List<Move> eachStep) {
+    for (int v : lastTouched) {
+      List<Move> ws = watchers[v];
+      if (ws != null) {
+        for (Move u : ws) {
+          requeue(u);
+        }
+        watchers[v] = null;
+      }
+    }
+    for (Move u : eachStep) {
+      requeue(u);
+    }
+    eachStep.clear();
+  }
+
+  private void requeue(Move upper) {
+    if (!upper.queued && upper.version == version[upper.y]) {
+      upper.queued = true;
+      queue.add(upper);
+    }
   }
 
   /**
@@ -245,26 +326,52 @@ final class GesSearch implements AutoCloseable {
   private void initialPairs() {
     int[][] better = new int[p][];
     double[][] gains = new double[p][];
-    forEach(p, y -> {
+    // Tiles of TILE targets × TILE sources: a local score of y given x reads the covariance
+    // entries of y and x, and scanning all sources for one target at a time touches a new row of
+    // a p × p matrix at every call (at p = 10,000 the scan is then bound by memory latency, about
+    // ten times slower than the arithmetic). Within a tile the entries read are few and reused.
+    int blocks = (p + TILE - 1) / TILE;
+    forEach(blocks, b -> {
       Workspace w = workspaces.get();
+      int from = b * TILE;
+      int to = Math.min(p, from + TILE);
       int[] one = w.sized(1);
-      double empty = local(y, w.sized(0));
-      int n = 0;
-      int[] xs = w.listA;
-      double[] ds = w.gains;
-      for (int x = 0; x < p; x++) {
-        if (x == y || (knowledge != null && knowledge.isAdjacencyForbidden(x, y))) {
-          continue;
-        }
-        one[0] = x;
-        double d = local(y, one) - empty;
-        if (d > 0) {
-          xs[n] = x;
-          ds[n++] = d;
+      double[] empty = new double[to - from];
+      int[][] xs = new int[to - from][8];
+      double[][] ds = new double[to - from][8];
+      int[] counts = new int[to - from];
+      long made = 0;
+      for (int y = from; y < to; y++) {
+        empty[y - from] = score.localScore(y, w.sized(0));
+        made++;
+      }
+      for (int x0 = 0; x0 < p; x0 += TILE) {
+        int x1 = Math.min(p, x0 + TILE);
+        for (int y = from; y < to; y++) {
+          int i = y - from;
+          for (int x = x0; x < x1; x++) {
+            if (x == y || (knowledge != null && knowledge.isAdjacencyForbidden(x, y))) {
+              continue;
+            }
+            one[0] = x;
+            double d = score.localScore(y, one) - empty[i];
+            made++;
+            if (d > 0) {
+              if (counts[i] == xs[i].length) {
+                xs[i] = Arrays.copyOf(xs[i], 2 * counts[i]);
+                ds[i] = Arrays.copyOf(ds[i], 2 * counts[i]);
+              }
+              xs[i][counts[i]] = x;
+              ds[i][counts[i]++] = d;
+            }
+          }
         }
       }
-      better[y] = Arrays.copyOf(xs, n);
-      gains[y] = Arrays.copyOf(ds, n);
+      for (int y = from; y < to; y++) {
+        better[y] = Arrays.copyOf(xs[y - from], counts[y - from]);
+        gains[y] = Arrays.copyOf(ds[y - from], counts[y - from]);
+      }
+      evaluations.add(made);
     });
     for (int y = 0; y < p; y++) {
       for (int i = 0; i < better[y].length; i++) {
@@ -333,7 +440,8 @@ final class GesSearch implements AutoCloseable {
     applyInsert(g, m, changed, stamp);
     inserts++;
     steps++;
-    refreshInserts(targetsAfterMove(m.x, m.y, stamp));
+    lastTouched = targetsAfterMove(m.x, m.y, stamp);
+    refreshInserts(lastTouched);
   }
 
   private void delete(Move m) {
@@ -447,6 +555,10 @@ final class GesSearch implements AutoCloseable {
 
   /** Scores again every candidate insertion into each target, in parallel, and queues them. */
   private void refreshInserts(int[] targets) {
+    if (!effectPairsOnly) {
+      refreshInsertsFromAll(targets);
+      return;
+    }
     Move[][] slots = new Move[targets.length][];
     forEach(targets.length, i -> slots[i] = insertsInto(targets[i]));
     for (int i = 0; i < targets.length; i++) {
@@ -456,6 +568,151 @@ final class GesSearch implements AutoCloseable {
         m.version = v;
         push(m);
       }
+    }
+  }
+
+  /**
+   * {@link #refreshInserts} when every node is a candidate source: the sources are the outer loop,
+   * split into chunks scored in parallel, and all targets of the step are scored against each
+   * source in turn, so the covariance entries of a source are read while they are in cache (with
+   * the targets outermost, every call reads a new row of a p × p matrix, and at p = 10,000 the
+   * scan is bound by memory latency). A source adjacent to none of a target's undirected
+   * neighbours ("far") sees the same conditioning sets as every other far source, whose base
+   * scores are computed once per target; the few others are scored one by one. The moves and
+   * their gains are exactly those {@link #insertsInto} would give.
+   */
+  private void refreshInsertsFromAll(int[] targets) {
+    int nt = targets.length;
+    FarPlan[] plans = new FarPlan[nt];
+    forEach(nt, i -> plans[i] = farPlan(targets[i]));
+    int chunks = (p + SOURCE_CHUNK - 1) / SOURCE_CHUNK;
+    Move[][][] found = new Move[chunks][][];
+    forEach(chunks, c -> {
+      Workspace w = workspaces.get();
+      List<List<Move>> lists = new ArrayList<>(nt);
+      for (int i = 0; i < nt; i++) {
+        lists.add(new ArrayList<>());
+      }
+      int x1 = Math.min(p, (c + 1) * SOURCE_CHUNK);
+      for (int x = c * SOURCE_CHUNK; x < x1; x++) {
+        if (g.degree(x) >= maxDegree) {
+          continue;
+        }
+        for (int i = 0; i < nt; i++) {
+          FarPlan plan = plans[i];
+          int y = plan.y;
+          if (plan.full || x == y || g.adjacent(x, y)) {
+            continue;
+          }
+          Move m;
+          if (Arrays.binarySearch(plan.near, x) >= 0) {
+            w.memo.clear();
+            m = evaluateInsert(x, y, w, false);
+          } else {
+            m = plan.evaluateFar(x, w);
+          }
+          if (m != null && m.bump > 0) {
+            lists.get(i).add(m);
+          }
+        }
+      }
+      Move[][] out = new Move[nt][];
+      for (int i = 0; i < nt; i++) {
+        out[i] = lists.get(i).toArray(new Move[0]);
+      }
+      found[c] = out;
+    });
+    for (int i = 0; i < nt; i++) {
+      int v = ++version[targets[i]];
+      for (int c = 0; c < chunks; c++) {
+        for (Move m : found[c][i]) {
+          m.version = v;
+          push(m);
+        }
+      }
+    }
+  }
+
+  private FarPlan farPlan(int y) {
+    Workspace w = workspaces.get();
+    FarPlan plan = new FarPlan(y);
+    if (g.degree(y) >= maxDegree) {
+      plan.full = true;
+      return plan;
+    }
+    int nu = g.neighbors(y, Pdag.UNDIRECTED, w.u);
+    int nt = 0;
+    int nearCount = 0;
+    for (int i = 0; i < nu; i++) {
+      int z = w.u[i];
+      if (knowledge == null || !knowledge.isForbidden(z, y)) {
+        w.t0[nt++] = z;
+      }
+      nearCount += g.degree(z);
+    }
+    int[] near = new int[nearCount];
+    int k = 0;
+    for (int i = 0; i < nu; i++) {
+      int z = w.u[i];
+      for (int j = 0; j < g.degree(z); j++) {
+        near[k++] = g.neighbor(z, j);
+      }
+    }
+    Arrays.sort(near);
+    plan.near = near;
+    int npa = g.neighbors(y, Pdag.PARENT, w.pa);
+    plan.pa = Arrays.copyOf(w.pa, npa);
+    int count = cliques(w.t0, nt, w.na, 0, w);
+    plan.offsets = new int[count + 1];
+    for (int c = 0; c < count; c++) {
+      plan.offsets[c + 1] = plan.offsets[c] + w.subsetSize(c);
+    }
+    plan.sets = Arrays.copyOf(w.pool, plan.offsets[count]);
+    plan.base = new double[count];
+    for (int c = 0; c < count; c++) {
+      int tk = plan.offsets[c + 1] - plan.offsets[c];
+      int ks = w.composeSorted(plan.pa, npa, w.na, 0, plan.sets, plan.offsets[c], tk, -1);
+      plan.base[c] = local(y, w.sized(ks, w.set));
+    }
+    return plan;
+  }
+
+  /**
+   * A target's parents and the sets {@code T} (cliques of its undirected neighbours) with their
+   * base scores {@code s(y | Pa ∪ T)}: what every source adjacent to none of its undirected
+   * neighbours is scored against.
+   */
+  private final class FarPlan {
+    final int y;
+    boolean full;
+    int[] near = Workspace.NONE;
+    int[] pa;
+    int[] sets;
+    int[] offsets;
+    double[] base;
+
+    FarPlan(int y) {
+      this.y = y;
+    }
+
+    /** As {@link #evaluateInsert} for a source {@code x} adjacent to none of them. */
+    Move evaluateFar(int x, Workspace w) {
+      if (knowledge != null && knowledge.isForbidden(x, y)) {
+        return null;
+      }
+      int bestC = -1;
+      double bestBump = 0;
+      for (int c = 0; c < base.length; c++) {
+        int tk = offsets[c + 1] - offsets[c];
+        int kx = w.composeSorted(pa, pa.length, w.na, 0, sets, offsets[c], tk, x);
+        double bump = local(y, w.sized(kx, w.set)) - base[c];
+        if (bestC < 0 || bump > bestBump) {
+          bestC = c;
+          bestBump = bump;
+        }
+      }
+      return bestC < 0 ? null : new Move(bestBump, x, y,
+          Arrays.copyOfRange(sets, offsets[bestC], offsets[bestC + 1]), 0);
     }
   }
 
@@ -472,6 +729,7 @@ final class GesSearch implements AutoCloseable {
     }
   }
 
+  /** The improving insertions into {@code y} from the pairs the heuristic keeps. */
   private Move[] insertsInto(int y) {
     Workspace w = workspaces.get();
     w.memo.clear();
@@ -479,14 +737,8 @@ final class GesSearch implements AutoCloseable {
     if (g.degree(y) >= maxDegree) {
       return new Move[0];
     }
-    if (effectPairsOnly) {
-      for (int x : effect[y]) {
-        addInsert(x, y, w, out);
-      }
-    } else {
-      for (int x = 0; x < p; x++) {
-        addInsert(x, y, w, out);
-      }
+    for (int x : effect[y]) {
+      addInsert(x, y, w, out);
     }
     return out.toArray(new Move[0]);
   }
@@ -521,6 +773,7 @@ final class GesSearch implements AutoCloseable {
 
   private void push(Move m) {
     m.seq = pushes++;
+    m.queued = true;
     queue.add(m);
   }
 
@@ -665,6 +918,25 @@ final class GesSearch implements AutoCloseable {
       best = candidate;
     }
     return best;
+  }
+
+  /**
+   * The nodes of a semi-directed path from {@code y} to {@code x} avoiding {@code NA ∪ T} (into
+   * {@code w.path}), or 0 if there is none (Chickering's path condition holds).
+   */
+  private int blockingPath(int x, int y, int[] t, Workspace w) {
+    int nu = g.neighbors(y, Pdag.UNDIRECTED, w.u);
+    int k = 0;
+    for (int i = 0; i < nu; i++) {
+      if (g.adjacent(w.u[i], x)) {
+        w.chosen[k++] = w.u[i];
+      }
+    }
+    for (int z : t) {
+      w.chosen[k++] = z;
+    }
+    return g.semiDirectedPath(y, x, w.chosen, k, w.visited, w.nextVisitStamp(), w.work, w.pred,
+        w.path);
   }
 
   /** Chickering's path condition for {@code Insert(x, y, T)} as the graph is now. */
@@ -871,6 +1143,12 @@ final class GesSearch implements AutoCloseable {
     long step = -1;
     /** Once set aside: the move with each improving set, best first. */
     Move[] ranked;
+    /** For a move queued in place of a set-aside one: that move (its upper bound); else null. */
+    Move parent;
+    /** Set-aside count of the upper-bound move; a replacement is current only if it matches. */
+    int generation;
+    /** True while in the queue (so a move woken twice is queued once). */
+    boolean queued;
 
     Move(double bump, int x, int y, int[] set, int version) {
       this.bump = bump;
@@ -912,6 +1190,8 @@ final class GesSearch implements AutoCloseable {
     final int[] visited;
     int visitStamp;
     final int[] work;
+    final int[] pred;
+    final int[] path;
     final SubsetMemo memo = new SubsetMemo();
     private int[][] bySize = new int[8][];
     /** The enumerated subsets, packed one after another. */
@@ -933,6 +1213,8 @@ final class GesSearch implements AutoCloseable {
       gains = new double[p];
       visited = new int[p];
       work = new int[p];
+      pred = new int[p];
+      path = new int[p + 1];
     }
 
     /** An array of exactly {@code k} elements, reused (its contents are the caller's). */

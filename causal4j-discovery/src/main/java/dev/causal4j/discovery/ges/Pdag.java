@@ -193,6 +193,16 @@ final class Pdag {
    */
   boolean semiDirectedPath(
       int from, int to, int[] blocked, int k, int[] visited, int visitStamp, int[] work) {
+    return semiDirectedPath(from, to, blocked, k, visited, visitStamp, work, null, null) > 0;
+  }
+
+  /**
+   * As {@link #semiDirectedPath(int, int, int[], int, int[], int, int[])}; when one is found and
+   * {@code pred} (length {@code p}) is given, writes a shortest such path {@code from, …, to} into
+   * {@code path}. Returns the number of nodes on the path found, or 0 if there is none.
+   */
+  int semiDirectedPath(int from, int to, int[] blocked, int k, int[] visited, int visitStamp,
+      int[] work, int[] pred, int[] path) {
     for (int i = 0; i < k; i++) {
       visited[blocked[i]] = visitStamp;
     }
@@ -210,15 +220,44 @@ final class Pdag {
         }
         int b = na[i];
         if (b == to) {
-          return true;
+          if (pred == null) {
+            return 1;
+          }
+          int n = 1;
+          for (int v = a; v != from; v = pred[v]) {
+            n++;
+          }
+          path[n] = to;
+          int at = n - 1;
+          for (int v = a; ; v = pred[v]) {
+            path[at--] = v;
+            if (v == from) {
+              break;
+            }
+          }
+          return n + 1;
         }
         if (visited[b] != visitStamp) {
           visited[b] = visitStamp;
+          if (pred != null) {
+            pred[b] = a;
+          }
           work[tail++] = b;
         }
       }
     }
-    return false;
+    return 0;
+  }
+
+  /** True if {@code path[0..n)} is still a semi-directed path (each step {@code -->} or {@code ---}). */
+  boolean isSemiDirectedPath(int[] path, int n) {
+    for (int i = 0; i + 1 < n; i++) {
+      byte k = kind(path[i], path[i + 1]);
+      if (k != CHILD && k != UNDIRECTED) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
