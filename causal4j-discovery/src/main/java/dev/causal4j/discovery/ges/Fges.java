@@ -9,6 +9,10 @@ import dev.causal4j.graph.MutableGraph;
 import dev.causal4j.knowledge.BoundKnowledge;
 import dev.causal4j.knowledge.Knowledge;
 import dev.causal4j.knowledge.KnowledgeEdge;
+import dev.causal4j.score.BdeuScore;
+import dev.causal4j.score.CachedScore;
+import dev.causal4j.score.ConditionalGaussianBicScore;
+import dev.causal4j.score.LinearGaussianBicScore;
 import dev.causal4j.score.Score;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,9 +54,12 @@ import java.util.Objects;
  *   <li>a cache of score differences: each candidate move {@code X --> Y} is scored once, with its
  *       best {@code T}, and queued; it is scored again only when something it depends on changed
  *       (the parents and undirected neighbours of {@code Y}, and which of them are adjacent to
- *       {@code X}). After a move, only the moves into nodes whose edges changed and into the
- *       undirected neighbours of the move's two endpoints are scored again, in parallel. Within a
- *       target, the base score {@code s(Y | Pa ∪ NA ∪ T)} is shared by all sources;
+ *       {@code X}). After a move between {@code A} and {@code B}, the moves into nodes whose edges
+ *       changed are scored again, in parallel, and for an undirected neighbour {@code C} of
+ *       {@code B} only the move {@code A --> C} (and likewise from {@code B}). Within a target,
+ *       the base scores {@code s(Y | Pa ∪ T)} are shared by all sources adjacent to none of
+ *       {@code Y}'s undirected neighbours, and with every node a candidate source, the sources
+ *       are the outer loop so that each one's covariance entries are read once per step;
  *   <li>the first step scores every one-edge graph, both directions of every pair ({@code p(p−1)}
  *       evaluations), in parallel, from the sufficient statistics;
  *   <li>optionally ({@link Builder#faithfulnessAssumed}), the one-edge faithfulness heuristic: only
@@ -205,7 +212,7 @@ public final class Fges {
     MutableGraph out = g.toGraph(names);
     long elapsed = (System.nanoTime() - start) / 1_000_000;
     Map<String, String> params = new LinkedHashMap<>();
-    params.put("score", score.getClass().getSimpleName());
+    params.put("score", describe(score));
     params.put("faithfulness_assumed", Boolean.toString(faithfulnessAssumed));
     params.put("max_degree", maxDegree < 0 ? "unlimited" : Integer.toString(maxDegree));
     params.put("knowledge", knowledge.isEmpty() ? "none" : "given");
@@ -215,6 +222,22 @@ public final class Fges {
     params.put("rounds", Integer.toString(rounds));
     SearchStats stats = new SearchStats(name(), 0, evaluations, elapsed, params);
     return new DiscoveryResult(out.snapshot(), stats, warnings);
+  }
+
+  /** The score and the settings that shape it, for the result's parameters. */
+  private static String describe(Score score) {
+    Score s = score instanceof CachedScore c ? c.delegate() : score;
+    if (s instanceof LinearGaussianBicScore b) {
+      return "bic (penalty discount " + b.penaltyDiscount() + ")";
+    }
+    if (s instanceof BdeuScore b) {
+      return "bdeu (equivalent sample size " + b.equivalentSampleSize() + ", structure prior "
+          + b.structurePrior() + ")";
+    }
+    if (s instanceof ConditionalGaussianBicScore b) {
+      return "cg-bic (penalty discount " + b.penaltyDiscount() + ")";
+    }
+    return s.getClass().getSimpleName();
   }
 
   /**

@@ -43,6 +43,8 @@ final class GesSearch implements AutoCloseable {
   private int[][] effect;
   /** Per target node, the version of the moves into it now in the queue. */
   private int[] version;
+  /** Per target node, its queued moves of the current version, ordered by source. */
+  private Move[][] live;
   private final PriorityQueue<Move> queue = new PriorityQueue<>();
   private long pushes;
   private final int[] changed;
@@ -51,8 +53,6 @@ final class GesSearch implements AutoCloseable {
   private final boolean[] dirty;
   /** Insertions {@code {x, y}} found invalid when the last forward phase ended. */
   private List<long[]> blocked = new ArrayList<>();
-  /** Moves made so far in this search: a move queued for one step only carries the count. */
-  private long steps;
   /** Forward phase: per node, the set-aside insertions with a blocking path through it. */
   private List<Move>[] watchers;
   /** Forward phase: the insertions set aside so far. */
@@ -125,6 +125,7 @@ final class GesSearch implements AutoCloseable {
   boolean forwardCached(boolean effectPairsOnly) {
     this.effectPairsOnly = effectPairsOnly;
     version = new int[p];
+    live = emptyLists();
     queue.clear();
     long before = inserts;
     if (effect == null) {
@@ -150,7 +151,7 @@ final class GesSearch implements AutoCloseable {
       Parallel.checkCancelled();
       m.queued = false;
       Move upper = m.parent != null ? m.parent : m;
-      if (upper.version != version[upper.y] || g.adjacent(upper.x, upper.y)
+      if (upper.dead || upper.version != version[upper.y] || g.adjacent(upper.x, upper.y)
           || (m.parent != null && m.generation != upper.generation)) {
         continue;
       }
@@ -226,12 +227,12 @@ final class GesSearch implements AutoCloseable {
   }
 
   /**
-   * After a move: queues again the set-aside moves whose blocking path has an edge at a node the
-   * move changed, and those blocked by the knowledge.
+   * After a move: queues again the set-aside insertions whose blocking path has an edge at a node
+   * the move changed, and the moves blocked by the knowledge.
    */
   private void wake(List<Move> eachStep) {
     for (int v : lastTouched) {
-      List<Move> ws = watchers[v];
+      List<Move> ws = watchers == null ? null : watchers[v];
       if (ws != null) {
         for (Move u : ws) {
           requeue(u);
@@ -246,61 +247,65 @@ final class GesSearch implements AutoCloseable {
   }
 
   private void requeue(Move upper) {
-    if (!upper.queued && upper.version == version[upper.y]) {
+    if (!upper.queued && !upper.dead && upper.version == version[upper.y]) {
       upper.queued = true;
       queue.add(upper);
     }
   }
 
   /**
-   * The backward phase with cached moves, with moves the knowledge rules out set aside as in
-   * {@link #forwardCached}. Returns whether it deleted an edge.
+   * The backward phase with cached moves; with knowledge, a deletion whose best set leads to a
+   * class the knowledge rules out is set aside as in {@link #forwardCached} and returns to the
+   * queue after every move. Returns whether it deleted an edge.
    */
   boolean backwardCached() {
     version = new int[p];
+    live = emptyLists();
     queue.clear();
     long before = deletes;
     refreshDeletes(IntStream.range(0, p).toArray());
-    List<Move> setAside = new ArrayList<>();
+    List<Move> eachStep = new ArrayList<>();
     Move m;
     while ((m = queue.poll()) != null) {
       Parallel.checkCancelled();
-      if (m.version != version[m.y] || !g.adjacent(m.x, m.y) || g.isDirected(m.y, m.x)
-          || (m.step >= 0 && m.step != steps)) {
+      m.queued = false;
+      Move upper = m.parent != null ? m.parent : m;
+      if (upper.dead || upper.version != version[upper.y] || !g.adjacent(upper.x, upper.y)
+          || g.isDirected(upper.y, upper.x)
+          || (m.parent != null && m.generation != upper.generation)) {
         continue;
       }
-      if (m.step < 0 && !allowedByKnowledge(m, false)) {
-        setAside.add(m);
-        Workspace w = workspaces.get();
-        if (m.ranked == null) {
-          List<Move> all = new ArrayList<>();
-          evaluateDelete(m.x, m.y, w, false, all);
-          all.sort(null);
-          m.ranked = all.toArray(new Move[0]);
-        }
-        Move valid = firstValid(m.ranked, false, w);
-        if (valid != null) {
-          Move once = new Move(valid.bump, m.x, m.y, valid.set, m.version);
-          once.step = steps;
-          push(once);
-        }
+      if (allowedByKnowledge(m, false)) {
+        delete(m);
+        wake(eachStep);
         continue;
       }
-      delete(m);
-      queue.addAll(setAside);
-      setAside.clear();
+      upper.generation++;
+      eachStep.add(upper);
+      Workspace w = workspaces.get();
+      if (upper.ranked == null) {
+        List<Move> all = new ArrayList<>();
+        evaluateDelete(upper.x, upper.y, w, false, all);
+        all.sort(null);
+        upper.ranked = all.toArray(new Move[0]);
+      }
+      for (Move a : upper.ranked) {
+        if (allowedByKnowledge(a, false)) {
+          Move child = new Move(a.bump, upper.x, upper.y, a.set, upper.version);
+          child.parent = upper;
+          child.generation = upper.generation;
+          push(child);
+          break;
+        }
+      }
     }
     return deletes > before;
   }
 
-  /** The first of the ranked alternatives that is valid now (path condition, knowledge). */
-  private Move firstValid(Move[] ranked, boolean insert, Workspace w) {
-    for (Move a : ranked) {
-      if ((!insert || pathConditionHolds(a.x, a.y, a.set, w)) && allowedByKnowledge(a, insert)) {
-        return a;
-      }
-    }
-    return null;
+  private Move[][] emptyLists() {
+    Move[][] l = new Move[p][];
+    Arrays.fill(l, new Move[0]);
+    return l;
   }
 
   private static int[] marked(boolean[] flags) {
@@ -374,13 +379,15 @@ final class GesSearch implements AutoCloseable {
       evaluations.add(made);
     });
     for (int y = 0; y < p; y++) {
+      List<Move> moves = new ArrayList<>();
       for (int i = 0; i < better[y].length; i++) {
         int x = better[y][i];
         if (!g.adjacent(x, y) && (knowledge == null || !knowledge.isForbidden(x, y))
             && g.degree(x) < maxDegree && g.degree(y) < maxDegree) {
-          push(new Move(gains[y][i], x, y, Workspace.NONE, 0));
+          moves.add(new Move(gains[y][i], x, y, Workspace.NONE, 0));
         }
       }
+      queueAll(y, moves.toArray(new Move[0]));
     }
     {
       // The pair is worth considering if either direction improves the score.
@@ -439,21 +446,98 @@ final class GesSearch implements AutoCloseable {
     int stamp = ++changeStamp;
     applyInsert(g, m, changed, stamp);
     inserts++;
-    steps++;
-    lastTouched = targetsAfterMove(m.x, m.y, stamp);
+    lastTouched = marked(changed, stamp);
     refreshInserts(lastTouched);
+    refreshPairMoves(m.x, m.y, stamp, true);
   }
 
   private void delete(Move m) {
     int stamp = ++changeStamp;
     applyDelete(g, m, changed, stamp);
     deletes++;
-    steps++;
-    int[] targets = targetsAfterMove(m.x, m.y, stamp);
-    for (int t : targets) {
+    lastTouched = marked(changed, stamp);
+    for (int t : lastTouched) {
       dirty[t] = true;
     }
-    refreshDeletes(targets);
+    refreshDeletes(lastTouched);
+    refreshPairMoves(m.x, m.y, stamp, false);
+  }
+
+  /**
+   * After a move between {@code x} and {@code y}: a move {@code a --> b} depends on {@code b}'s
+   * parents and undirected neighbours and on which of those are adjacent to {@code a}. The moves
+   * into nodes whose edges changed were scored again; of the moves into other nodes, only {@code x
+   * --> b} for the undirected neighbours {@code b} of {@code y} and {@code y --> b} for those of
+   * {@code x} changed (the adjacency of {@code x} and {@code y} did), so only these are scored
+   * again.
+   */
+  private void refreshPairMoves(int x, int y, int stamp, boolean forward) {
+    Workspace w = workspaces.get();
+    for (int side = 0; side < 2; side++) {
+      int source = side == 0 ? x : y;
+      int other = side == 0 ? y : x;
+      int k = g.neighbors(other, Pdag.UNDIRECTED, w.listB);
+      for (int i = 0; i < k; i++) {
+        int b = w.listB[i];
+        if (changed[b] == stamp || b == source) {
+          continue;
+        }
+        if (forward) {
+          if (!effectPairsOnly || Arrays.binarySearch(effect[b], source) >= 0) {
+            replaceMove(b, source, addInsert(source, b, w));
+          }
+        } else if (g.adjacent(source, b) && !g.isDirected(b, source)) {
+          replaceMove(b, source, evaluateDelete(source, b, w, false));
+        }
+        dirty[b] |= !forward;
+      }
+    }
+  }
+
+  /** Replaces the queued move {@code x --> y} (if any) by {@code m} (if it improves the score). */
+  private void replaceMove(int y, int x, Move m) {
+    Move[] l = live[y];
+    int at = indexOfSource(l, x);
+    if (at >= 0) {
+      l[at].dead = true;
+    }
+    if (m != null && m.bump > 0) {
+      m.version = version[y];
+      push(m);
+      if (at >= 0) {
+        l[at] = m;
+      } else {
+        int ins = -at - 1;
+        Move[] grown = new Move[l.length + 1];
+        System.arraycopy(l, 0, grown, 0, ins);
+        grown[ins] = m;
+        System.arraycopy(l, ins, grown, ins + 1, l.length - ins);
+        live[y] = grown;
+      }
+    } else if (at >= 0) {
+      Move[] shrunk = new Move[l.length - 1];
+      System.arraycopy(l, 0, shrunk, 0, at);
+      System.arraycopy(l, at + 1, shrunk, at, l.length - at - 1);
+      live[y] = shrunk;
+    }
+  }
+
+  /** Position of the move from {@code x} in a list ordered by source, or {@code -(insertion) − 1}. */
+  private static int indexOfSource(Move[] l, int x) {
+    int lo = 0;
+    int hi = l.length - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int c = Integer.compare(l[mid].x, x);
+      if (c == 0) {
+        return mid;
+      } else if (c < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return -lo - 1;
   }
 
   /** {@code Insert(x, y, T)} on {@code h}, then its CPDAG; marks the nodes it changed. */
@@ -519,34 +603,16 @@ final class GesSearch implements AutoCloseable {
     return dag.isPresent() && Cpdag.of(dag.get()).equals(cpdag.toGraph(names));
   }
 
-  /**
-   * The nodes whose incoming moves must be scored again after a move between {@code x} and {@code
-   * y}: a move {@code a --> b} depends on {@code b}'s parents and undirected neighbours and on which
-   * of those are adjacent to {@code a}. So: every node whose edges changed, and the undirected
-   * neighbours of {@code x} and of {@code y} (for them, the adjacency of {@code y}, resp. {@code x},
-   * changed).
-   */
-  private int[] targetsAfterMove(int x, int y, int stamp) {
-    Workspace w = workspaces.get();
-    int[] buf = w.listB;
-    int k = g.neighbors(x, Pdag.UNDIRECTED, buf);
-    for (int i = 0; i < k; i++) {
-      changed[buf[i]] = stamp;
-    }
-    k = g.neighbors(y, Pdag.UNDIRECTED, buf);
-    for (int i = 0; i < k; i++) {
-      changed[buf[i]] = stamp;
-    }
+  /** The nodes marked with {@code stamp}, ascending. */
+  private static int[] marked(int[] marks, int stamp) {
     int n = 0;
-    for (int v = 0; v < p; v++) {
-      if (changed[v] == stamp) {
-        n++;
-      }
+    for (int v : marks) {
+      n += v == stamp ? 1 : 0;
     }
     int[] out = new int[n];
     n = 0;
-    for (int v = 0; v < p; v++) {
-      if (changed[v] == stamp) {
+    for (int v = 0; v < marks.length; v++) {
+      if (marks[v] == stamp) {
         out[n++] = v;
       }
     }
@@ -562,13 +628,18 @@ final class GesSearch implements AutoCloseable {
     Move[][] slots = new Move[targets.length][];
     forEach(targets.length, i -> slots[i] = insertsInto(targets[i]));
     for (int i = 0; i < targets.length; i++) {
-      int y = targets[i];
-      int v = ++version[y];
-      for (Move m : slots[i]) {
-        m.version = v;
-        push(m);
-      }
+      queueAll(targets[i], slots[i]);
     }
+  }
+
+  /** Queues a target's freshly scored moves (ordered by source) in place of its earlier ones. */
+  private void queueAll(int y, Move[] moves) {
+    int v = ++version[y];
+    for (Move m : moves) {
+      m.version = v;
+      push(m);
+    }
+    live[y] = moves;
   }
 
   /**
@@ -623,13 +694,17 @@ final class GesSearch implements AutoCloseable {
       found[c] = out;
     });
     for (int i = 0; i < nt; i++) {
-      int v = ++version[targets[i]];
+      int count = 0;
       for (int c = 0; c < chunks; c++) {
-        for (Move m : found[c][i]) {
-          m.version = v;
-          push(m);
-        }
+        count += found[c][i].length;
       }
+      Move[] all = new Move[count];
+      count = 0;
+      for (int c = 0; c < chunks; c++) {
+        System.arraycopy(found[c][i], 0, all, count, found[c][i].length);
+        count += found[c][i].length;
+      }
+      queueAll(targets[i], all);
     }
   }
 
@@ -720,12 +795,7 @@ final class GesSearch implements AutoCloseable {
     Move[][] slots = new Move[targets.length][];
     forEach(targets.length, i -> slots[i] = deletesInto(targets[i], false));
     for (int i = 0; i < targets.length; i++) {
-      int y = targets[i];
-      int v = ++version[y];
-      for (Move m : slots[i]) {
-        m.version = v;
-        push(m);
-      }
+      queueAll(targets[i], slots[i]);
     }
   }
 
@@ -738,19 +808,22 @@ final class GesSearch implements AutoCloseable {
       return new Move[0];
     }
     for (int x : effect[y]) {
-      addInsert(x, y, w, out);
+      Move m = addInsert(x, y, w);
+      if (m != null) {
+        out.add(m);
+      }
     }
     return out.toArray(new Move[0]);
   }
 
-  private void addInsert(int x, int y, Workspace w, List<Move> out) {
-    if (x == y || g.adjacent(x, y) || g.degree(x) >= maxDegree) {
-      return;
+  /** The best insertion {@code x --> y} if it may be made and improves the score, else null. */
+  private Move addInsert(int x, int y, Workspace w) {
+    if (x == y || g.adjacent(x, y) || g.degree(x) >= maxDegree || g.degree(y) >= maxDegree) {
+      return null;
     }
+    w.memo.clear();
     Move m = evaluateInsert(x, y, w, false);
-    if (m != null && m.bump > 0) {
-      out.add(m);
-    }
+    return m != null && m.bump > 0 ? m : null;
   }
 
   private Move[] deletesInto(int y, boolean exact) {
@@ -1139,8 +1212,6 @@ final class GesSearch implements AutoCloseable {
     final int[] set;
     int version;
     long seq;
-    /** For a move valid only at one step (its set chosen under the validity conditions), the step; else -1. */
-    long step = -1;
     /** Once set aside: the move with each improving set, best first. */
     Move[] ranked;
     /** For a move queued in place of a set-aside one: that move (its upper bound); else null. */
@@ -1149,6 +1220,8 @@ final class GesSearch implements AutoCloseable {
     int generation;
     /** True while in the queue (so a move woken twice is queued once). */
     boolean queued;
+    /** Replaced by a fresh score of the same move. */
+    boolean dead;
 
     Move(double bump, int x, int y, int[] set, int version) {
       this.bump = bump;
