@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
       IndependenceCommand.class,
       SimulateCommand.class,
       CompareCommand.class,
-      IdentifyCommand.class
+      IdentifyCommand.class,
+      WhatifCommand.class
     })
 public final class Causal4j {
   static final int USER_ERROR = 1;

@@ -9,6 +9,10 @@ import dev.causal4j.data.DataChecks;
 import dev.causal4j.data.Dataset;
 import dev.causal4j.discovery.DiscoveryResult;
 import dev.causal4j.discovery.Parallel;
+import dev.causal4j.discovery.lingam.DirectLingam;
+import dev.causal4j.discovery.lingam.IcaLingam;
+import dev.causal4j.discovery.lingam.LingamResult;
+import dev.causal4j.discovery.lingam.Pruning;
 import dev.causal4j.discovery.pc.Pc;
 import dev.causal4j.discovery.resampling.EdgeFrequencies;
 import dev.causal4j.discovery.resampling.Resampling;
@@ -24,6 +28,7 @@ import dev.causal4j.independence.IndependenceTest;
 import dev.causal4j.knowledge.Knowledge;
 import dev.causal4j.knowledge.KnowledgeFile;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -57,9 +62,13 @@ import picocli.CommandLine.Spec;
           + " rules",
       "  pc-stable   PC-stable (Colombo & Maathuis 2014): same, order-independent and parallel",
       "  cpc         conservative PC (Ramsey et al. 2006): leaves ambiguous triples unoriented",
+      "  directlingam  DirectLiNGAM (Shimizu et al. 2011): a DAG with connection strengths, for"
+          + " linear data with non-Gaussian noise",
+      "  icalingam   ICA-LiNGAM (Shimizu et al. 2006): the same model, found by FastICA",
       "",
-      "Output: a CPDAG for the PC family (--> compelled, --- either direction). With --bootstrap B"
-          + " each edge carries the fraction of B resampled runs that had it.",
+      "Output: a CPDAG for the PC family (--> compelled, --- either direction), a DAG with edge"
+          + " weights for LiNGAM. With --bootstrap B each edge carries the fraction of B resampled"
+          + " runs that had it.",
       "",
       "Examples:",
       "  causal4j discover examples/sachs.csv",
@@ -70,18 +79,33 @@ import picocli.CommandLine.Spec;
     })
 public final class DiscoverCommand implements Callable<Integer> {
 
+  /** What an algorithm learns from. */
+  enum Family {
+    /** Conditional-independence tests (and so also an oracle). */
+    TEST,
+    /** The data themselves (LiNGAM). */
+    DATA
+  }
+
   /** The algorithms this command runs. */
   enum Algorithm {
-    PC("pc"),
-    PC_STABLE("pc-stable"),
-    CPC("cpc");
+    PC("pc", Family.TEST),
+    PC_STABLE("pc-stable", Family.TEST),
+    CPC("cpc", Family.TEST),
+    DIRECTLINGAM("directlingam", Family.DATA),
+    ICALINGAM("icalingam", Family.DATA);
 
     final String label;
+    final Family family;
 
-    Algorithm(String label) {
+    Algorithm(String label, Family family) {
       this.label = label;
+      this.family = family;
     }
   }
+
+  /** A search's result with what the output shows beside the graph (weights, a causal order). */
+  record Outcome(DiscoveryResult result, AnnotatedGraph graph, List<String> order) {}
 
   /** How the result is written. */
   enum Format {
@@ -96,7 +120,7 @@ public final class DiscoverCommand implements Callable<Integer> {
       paramLabel = "NAME",
       defaultValue = "pc-stable",
       converter = AlgorithmConverter.class,
-      description = "pc, pc-stable or cpc (default: ${DEFAULT-VALUE}).")
+      description = "pc, pc-stable, cpc, directlingam or icalingam (default: ${DEFAULT-VALUE}).")
   Algorithm algorithm;
 
   @Mixin TestOptions tests;
@@ -139,6 +163,30 @@ public final class DiscoverCommand implements Callable<Integer> {
       description = "When colliders disagree: prioritize-existing (default), orient-bidirected or"
           + " overwrite.")
   Pc.ConflictRule conflictRule;
+
+  @Option(
+      names = "--pruning",
+      paramLabel = "RULE",
+      defaultValue = "adaptive-lasso",
+      converter = PruningConverter.class,
+      description = "LiNGAM: how weak edges are pruned: adaptive-lasso (BIC; default) or wald"
+          + " (coefficient tests at --alpha).")
+  Pruning pruning;
+
+  @Option(
+      names = "--ica-approach",
+      paramLabel = "A",
+      defaultValue = "symmetric",
+      converter = IcaApproachConverter.class,
+      description = "icalingam: FastICA's symmetric (default) or deflation approach.")
+  IcaLingam.Approach icaApproach;
+
+  @Option(
+      names = "--max-iterations",
+      paramLabel = "N",
+      defaultValue = "1000",
+      description = "icalingam: FastICA's iteration limit (default: ${DEFAULT-VALUE}).")
+  int maxIterations;
 
   @Option(
       names = "--knowledge",
@@ -219,6 +267,11 @@ public final class DiscoverCommand implements Callable<Integer> {
   private String run(int nThreads) {
     Knowledge knowledge = knowledgeFile == null ? Knowledge.empty()
         : KnowledgeFile.read(knowledgeFile);
+    if (algorithm.family != Family.TEST && tests.test != null) {
+      throw new InvalidInputException(algorithm.label + " learns from the data directly and takes"
+          + " no --test; drop --test " + tests.test.label + ", or use a test-based algorithm"
+          + " such as pc-stable");
+    }
     if (tests.test == TestOptions.Test.ORACLE) {
       if (truth == null) {
         throw new InvalidInputException("--test oracle needs the true graph: add --truth FILE");
@@ -228,8 +281,8 @@ public final class DiscoverCommand implements Callable<Integer> {
             + " resample, so drop --bootstrap");
       }
       Graph trueGraph = GraphFiles.read(truth);
-      DiscoveryResult r = search(new DSeparationOracle(trueGraph), knowledge, nThreads);
-      return render(AnnotatedGraph.of(r.graph()), r, null, "d-separation in " + truth);
+      Outcome o = testSearch(new DSeparationOracle(trueGraph), knowledge, nThreads);
+      return render(o, null, "d-separation in " + truth);
     }
     if (truth != null) {
       throw new InvalidInputException(
@@ -242,54 +295,75 @@ public final class DiscoverCommand implements Callable<Integer> {
           + " row(s); discovery needs many more (hundreds at least)");
     }
     DataChecks.requireNoConstantColumns(d);
-    TestOptions.Test chosen = tests.chosen(d);
     String source = data.sql().map(q -> "SQL query").orElse(d.source().orElse("data"));
-    String on = source + " (" + d.rows() + " rows × " + d.columns() + " variables), "
-        + chosen.label;
+    String on = source + " (" + d.rows() + " rows × " + d.columns() + " variables)"
+        + (algorithm.family == Family.TEST ? ", " + tests.chosen(d).label : "");
+    Outcome full = search(d, knowledge, nThreads);
     if (bootstrap == null) {
       if (subsample != null) {
         throw new InvalidInputException("--subsample sets how --bootstrap draws its samples; add"
             + " --bootstrap B");
       }
-      DiscoveryResult r = search(tests.build(chosen, d, seed, nThreads), knowledge, nThreads);
-      return render(AnnotatedGraph.of(r.graph()), r, null, on);
+      return render(full, null, on);
     }
-    Function<Dataset, DiscoveryResult> once =
-        sample -> search(tests.build(chosen, sample, seed, 1), knowledge, 1);
+    Function<Dataset, DiscoveryResult> once = sample -> search(sample, knowledge, 1).result();
     Resampling.Builder rb = Resampling.builder(once).samples(bootstrap).threshold(threshold)
         .seed(seed).threads(nThreads);
     if (subsample != null) {
       rb.method(Resampling.Method.SUBSAMPLE).subsampleFraction(subsample);
     }
     ResamplingResult rr = rb.build().run(d);
-    DiscoveryResult full = search(tests.build(chosen, d, seed, nThreads), knowledge, nThreads);
-    return render(rr.ensemble(), full, rr, on);
+    return render(new Outcome(full.result(), rr.ensemble(), full.order()), rr, on);
   }
 
-  private DiscoveryResult search(IndependenceTest test, Knowledge knowledge, int nThreads) {
+  /** Runs the chosen algorithm on data. */
+  private Outcome search(Dataset d, Knowledge knowledge, int nThreads) {
+    return switch (algorithm.family) {
+      case TEST -> testSearch(tests.build(tests.chosen(d), d, seed, nThreads), knowledge, nThreads);
+      case DATA -> lingam(d, knowledge, nThreads);
+    };
+  }
+
+  private Outcome testSearch(IndependenceTest test, Knowledge knowledge, int nThreads) {
     Pc.ColliderRule rule = colliderRule != null ? colliderRule
         : algorithm == Algorithm.CPC ? Pc.ColliderRule.CONSERVATIVE : Pc.ColliderRule.SEPSETS;
-    return Pc.builder(test).alpha(alpha).depth(depth).stable(algorithm != Algorithm.PC)
-        .colliderRule(rule).conflictRule(conflictRule).knowledge(knowledge).threads(nThreads)
-        .build().search();
+    DiscoveryResult r = Pc.builder(test).alpha(alpha).depth(depth)
+        .stable(algorithm != Algorithm.PC).colliderRule(rule).conflictRule(conflictRule)
+        .knowledge(knowledge).threads(nThreads).build().search();
+    return new Outcome(r, AnnotatedGraph.of(r.graph()), List.of());
+  }
+
+  private Outcome lingam(Dataset d, Knowledge knowledge, int nThreads) {
+    LingamResult r = algorithm == Algorithm.DIRECTLINGAM
+        ? DirectLingam.builder().knowledge(knowledge).pruning(pruning).alpha(alpha)
+            .threads(nThreads).build().search(d)
+        : IcaLingam.builder().knowledge(knowledge).pruning(pruning).alpha(alpha)
+            .approach(icaApproach).seed(seed).maxIterations(maxIterations).threads(nThreads)
+            .build().search(d);
+    Graph g = r.graph();
+    AnnotatedGraph.Builder annotated = AnnotatedGraph.builder(g);
+    for (Edge e : g.edges()) {
+      annotated.weight(e.from(), e.to(), r.strength(g.name(e.from()), g.name(e.to())));
+    }
+    return new Outcome(r.result(), annotated.build(), r.causalOrder());
   }
 
   /**
    * The result in the chosen format. With resampling, the graph is the ensemble (with edge
    * probabilities) and {@code full} is the search on all the data, whose stats are reported.
    */
-  private String render(AnnotatedGraph graph, DiscoveryResult full, ResamplingResult rr,
-      String on) {
+  private String render(Outcome o, ResamplingResult rr, String on) {
     return switch (format) {
-      case DOT -> GraphFiles.format(graph, GraphFormat.DOT);
-      case TETRAD -> GraphFiles.format(graph, GraphFormat.TETRAD_TEXT);
-      case JSON -> json(graph, full, rr);
-      case TEXT -> text(graph, full, rr, on);
+      case DOT -> GraphFiles.format(o.graph(), GraphFormat.DOT);
+      case TETRAD -> GraphFiles.format(o.graph(), GraphFormat.TETRAD_TEXT);
+      case JSON -> json(o, rr);
+      case TEXT -> text(o, rr, on);
     };
   }
 
-  private String text(AnnotatedGraph annotated, DiscoveryResult full, ResamplingResult rr,
-      String on) {
+  private String text(Outcome o, ResamplingResult rr, String on) {
+    AnnotatedGraph annotated = o.graph();
+    DiscoveryResult full = o.result();
     Graph g = annotated.graph();
     StringBuilder sb = new StringBuilder();
     sb.append(full.stats().algorithm()).append(" on ").append(on).append('\n');
@@ -308,16 +382,25 @@ public final class DiscoverCommand implements Callable<Integer> {
       sb.append("  ").append(pad(g.name(e.from()), fromWidth)).append(' ').append(e.symbol())
           .append(' ');
       EdgeAnnotation a = annotated.annotation(e.from(), e.to());
+      if (a.probability().isEmpty() && a.weight().isEmpty()) {
+        sb.append(g.name(e.to())).append('\n');
+        continue;
+      }
+      sb.append(pad(g.name(e.to()), toWidth));
+      if (a.weight().isPresent()) {
+        sb.append(String.format(Locale.ROOT, "  weight %+.3f", a.weight().getAsDouble()));
+      }
       if (a.probability().isPresent()) {
-        sb.append(pad(g.name(e.to()), toWidth))
-            .append(String.format(Locale.ROOT, "  %.2f", a.probability().getAsDouble()));
-      } else {
-        sb.append(g.name(e.to()));
+        sb.append(String.format(Locale.ROOT, "  %.2f", a.probability().getAsDouble()));
       }
       sb.append('\n');
     }
-    sb.append(String.format(Locale.ROOT, "%s tests in %d ms", grouped(full.stats().testsPerformed()),
-        full.stats().elapsedMillis()));
+    if (!o.order().isEmpty()) {
+      sb.append("causal order: ").append(String.join(", ", o.order())).append('\n');
+    }
+    long tests = full.stats().testsPerformed();
+    sb.append(tests > 0 ? grouped(tests) + " tests in " : "search took ")
+        .append(full.stats().elapsedMillis()).append(" ms");
     String depthReached = full.stats().parameters().get("depth_reached");
     if (depthReached != null) {
       sb.append(" (largest conditioning set ").append(depthReached).append(')');
@@ -334,7 +417,9 @@ public final class DiscoverCommand implements Callable<Integer> {
     return sb.toString();
   }
 
-  private String json(AnnotatedGraph graph, DiscoveryResult full, ResamplingResult rr) {
+  private String json(Outcome o, ResamplingResult rr) {
+    AnnotatedGraph graph = o.graph();
+    DiscoveryResult full = o.result();
     ObjectMapper mapper = new ObjectMapper();
     try {
       ObjectNode root = (ObjectNode) mapper.readTree(GraphFiles.format(graph, GraphFormat.JSON));
@@ -349,6 +434,9 @@ public final class DiscoverCommand implements Callable<Integer> {
       }
       if (tests.test != TestOptions.Test.ORACLE) {
         params.put("seed", Long.toString(seed));
+      }
+      if (!o.order().isEmpty()) {
+        o.order().forEach(stats.putArray("causal_order")::add);
       }
       ArrayNode warnings = root.putArray("warnings");
       full.warnings().forEach(warnings::add);
@@ -366,11 +454,11 @@ public final class DiscoverCommand implements Callable<Integer> {
         ArrayNode pairs = res.putArray("pairs");
         Graph g = graph.graph();
         for (EdgeFrequencies f : rr.pairs()) {
-          ObjectNode o = pairs.addObject();
-          o.put("a", g.name(f.a()));
-          o.put("b", g.name(f.b()));
-          o.put("adjacent", f.adjacency());
-          ObjectNode by = o.putObject("edges");
+          ObjectNode pair = pairs.addObject();
+          pair.put("a", g.name(f.a()));
+          pair.put("b", g.name(f.b()));
+          pair.put("adjacent", f.adjacency());
+          ObjectNode by = pair.putObject("edges");
           f.bySymbol().forEach(by::put);
         }
       }
@@ -432,6 +520,30 @@ public final class DiscoverCommand implements Callable<Integer> {
         case "overwrite" -> Pc.ConflictRule.OVERWRITE;
         default -> throw new CommandLine.TypeConversionException("'" + value
             + "' is not a conflict rule; use prioritize-existing, orient-bidirected or overwrite");
+      };
+    }
+  }
+
+  static final class PruningConverter implements CommandLine.ITypeConverter<Pruning> {
+    @Override
+    public Pruning convert(String value) {
+      return switch (value.trim().toLowerCase(Locale.ROOT)) {
+        case "adaptive-lasso" -> Pruning.ADAPTIVE_LASSO;
+        case "wald" -> Pruning.WALD;
+        default -> throw new CommandLine.TypeConversionException(
+            "'" + value + "' is not a pruning rule; use adaptive-lasso or wald");
+      };
+    }
+  }
+
+  static final class IcaApproachConverter implements CommandLine.ITypeConverter<IcaLingam.Approach> {
+    @Override
+    public IcaLingam.Approach convert(String value) {
+      return switch (value.trim().toLowerCase(Locale.ROOT)) {
+        case "symmetric" -> IcaLingam.Approach.SYMMETRIC;
+        case "deflation" -> IcaLingam.Approach.DEFLATION;
+        default -> throw new CommandLine.TypeConversionException(
+            "'" + value + "' is not a FastICA approach; use symmetric or deflation");
       };
     }
   }

@@ -122,6 +122,10 @@ public final class AnnotatedGraph {
       return annotate(a, b, current(a, b).withLag(lag));
     }
 
+    public Builder weight(int a, int b, double weight) {
+      return annotate(a, b, current(a, b).withWeight(weight));
+    }
+
     private EdgeAnnotation current(int a, int b) {
       return byPair.getOrDefault(key(a, b), EdgeAnnotation.NONE);
     }

@@ -38,7 +38,8 @@ import java.util.OptionalInt;
  * is read from {@code from}'s side: {@code -->}, {@code ---}, {@code <->}, {@code o->}, {@code
  * o-o} (and {@code <--}, {@code <-o}, which the writer never produces: it writes every edge in
  * {@link Edge#canonical() canonical} form). {@code latent} (optional) lists hidden nodes of a true
- * graph. Per edge, {@code probability} (in [0, 1], from resampling) and {@code lag} (an integer ≥
+ * graph. Per edge, {@code weight} (an estimated coefficient from the tail's node to the head's, as
+ * LiNGAM gives), {@code probability} (in [0, 1], from resampling) and {@code lag} (an integer ≥
  * 0, for time series) are optional and survive a round trip through {@link AnnotatedGraph}.
  *
  * <p>What {@code causal4j discover --format json} writes adds {@code stats}, {@code warnings} and
@@ -96,6 +97,9 @@ public final class GraphJson {
       }
       if (a.lag().isPresent()) {
         sb.append(", \"lag\": ").append(a.lag().getAsInt());
+      }
+      if (a.weight().isPresent()) {
+        sb.append(", \"weight\": ").append(a.weight().getAsDouble());
       }
       sb.append('}');
     }
@@ -264,6 +268,7 @@ public final class GraphJson {
         e.line = line();
         OptionalDouble prob = OptionalDouble.empty();
         OptionalInt lag = OptionalInt.empty();
+        OptionalDouble weight = OptionalDouble.empty();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
           String field = p.currentName();
           p.nextToken();
@@ -288,16 +293,22 @@ public final class GraphJson {
               }
               lag = OptionalInt.of(p.getIntValue());
             }
+            case "weight" -> {
+              if (!p.currentToken().isNumeric()) {
+                throw error("\"weight\" must be a number; found " + p.getText());
+              }
+              weight = OptionalDouble.of(p.getDoubleValue());
+            }
             default -> throw error("unknown edge field \"" + field + "\"; an edge has \"from\","
-                + " \"to\", \"edge\" and optionally \"probability\" and \"lag\"");
+                + " \"to\", \"edge\" and optionally \"probability\", \"lag\" and \"weight\"");
           }
         }
         if (e.from == null || e.to == null || e.symbol == null) {
           throw asm.error(e.line, "an edge needs \"from\", \"to\" and \"edge\", e.g. {\"from\":"
               + " \"A\", \"to\": \"B\", \"edge\": \"-->\"}");
         }
-        if (prob.isPresent() || lag.isPresent()) {
-          e.annotation = new EdgeAnnotation(prob, lag);
+        if (prob.isPresent() || lag.isPresent() || weight.isPresent()) {
+          e.annotation = new EdgeAnnotation(prob, lag, weight);
         }
         out.add(e);
       }

@@ -38,7 +38,8 @@ class GraphFormatsTest {
   void jsonRoundTripKeepsEveryEdgeTypeLatentsAndAnnotations() {
     Graph g = everyEdgeType();
     AnnotatedGraph annotated = AnnotatedGraph.builder(g)
-        .probability(0, 1, 0.875).lag(0, 1, 2).probability(4, 5, 0.1).lag(7, 0, 0).build();
+        .probability(0, 1, 0.875).lag(0, 1, 2).probability(4, 5, 0.1).lag(7, 0, 0)
+        .weight(7, 0, -1.25).build();
     String json = GraphJson.write(annotated);
     AnnotatedGraph back = GraphJson.readAnnotated(json, "g.json");
     assertThat(back).isEqualTo(annotated);
@@ -46,6 +47,8 @@ class GraphFormatsTest {
     assertThat(back.graph().isLatent(back.graph().indexOf("L"))).isTrue();
     assertThat(back.annotation(back.graph().indexOf("B"), back.graph().indexOf("A")).lag())
         .hasValue(2);
+    assertThat(back.annotation(back.graph().indexOf("L"), back.graph().indexOf("A")).weight())
+        .hasValue(-1.25);
     assertThat(GraphJson.write(back)).isEqualTo(json);
   }
 
@@ -247,8 +250,8 @@ class GraphFormatsTest {
     assertJsonError(head + "{\"from\": \"A\", \"to\": \"B\", \"edge\": \"---\"}]}",
         "line 3", "labelled DAG but has the edge 'A --- B'");
     assertJsonError(head + "{\"from\": \"A\", \"to\": \"B\", \"edge\": \"-->\"},\n"
-        + "{\"from\": \"B\", \"to\": \"A\", \"edge\": \"-->\", \"weight\": 2}]}",
-        "line 4", "unknown edge field \"weight\"");
+        + "{\"from\": \"B\", \"to\": \"A\", \"edge\": \"-->\", \"colour\": 2}]}",
+        "line 4", "unknown edge field \"colour\"");
     assertJsonError("{\"kind\": \"DAG\", \"nodes\": [\"A\", \"B\"], \"edges\": [\n"
         + "{\"from\": \"A\", \"to\": \"B\", \"edge\": \"-->\", \"probability\": 1.5}]}",
         "line 2", "must be in [0, 1]");
