@@ -23,7 +23,9 @@ import picocli.CommandLine.Command;
       SimulateCommand.class,
       CompareCommand.class,
       IdentifyCommand.class,
-      WhatifCommand.class
+      EffectCommand.class,
+      WhatifCommand.class,
+      BenchCommand.class
     })
 public final class Causal4j {
   static final int USER_ERROR = 1;
