@@ -9,6 +9,9 @@ import dev.causal4j.data.DataChecks;
 import dev.causal4j.data.Dataset;
 import dev.causal4j.discovery.DiscoveryResult;
 import dev.causal4j.discovery.Parallel;
+import dev.causal4j.discovery.fci.Fci;
+import dev.causal4j.discovery.fci.Gfci;
+import dev.causal4j.discovery.fci.Rfci;
 import dev.causal4j.discovery.ges.Fges;
 import dev.causal4j.discovery.lingam.DirectLingam;
 import dev.causal4j.discovery.lingam.IcaLingam;
@@ -74,12 +77,18 @@ import picocli.CommandLine.Spec;
           + " scored afresh (small problems)",
       "  boss        best order score search (Andrews et al. 2023): searches variable orders",
       "  grasp       greedy relaxations of the sparsest permutation (Lam et al. 2022)",
+      "  fci         FCI with Zhang's complete rules (Spirtes et al. 1999; Zhang 2008): allows"
+          + " hidden common causes",
+      "  rfci        really fast FCI (Colombo et al. 2012): fewer tests, a slightly weaker PAG",
+      "  gfci        GFCI (Ogarrio et al. 2016): FGES's graph refined by FCI's tests and rules;"
+          + " takes --test and --score",
       "  directlingam  DirectLiNGAM (Shimizu et al. 2011): a DAG with connection strengths, for"
           + " linear data with non-Gaussian noise",
       "  icalingam   ICA-LiNGAM (Shimizu et al. 2006): the same model, found by FastICA",
       "",
       "Output: a CPDAG for the PC family and the score searches (--> compelled, --- either"
-          + " direction), a DAG with edge weights for LiNGAM. With --bootstrap B each edge carries the fraction of B resampled"
+          + " direction), a PAG for fci, rfci and gfci (o marks what the data leave open, <->"
+          + " a hidden common cause), a DAG with edge weights for LiNGAM. With --bootstrap B each edge carries the fraction of B resampled"
           + " runs that had it.",
       "",
       "Examples:",
@@ -89,6 +98,7 @@ import picocli.CommandLine.Spec;
       "  causal4j discover --knowledge tiers.txt --collider-rule max-p data.csv",
       "  causal4j discover --algorithm fges --penalty 4 --threads 8 data.csv",
       "  causal4j discover --algorithm boss --starts 5 --seed 1 data.csv",
+      "  causal4j discover --algorithm gfci --alpha 0.01 --penalty 2 data.csv",
       "  causal4j discover --algorithm pc --test oracle --truth truth.json"
     })
 public final class DiscoverCommand implements Callable<Integer> {
@@ -112,6 +122,9 @@ public final class DiscoverCommand implements Callable<Integer> {
     GES("ges", Family.SCORE),
     BOSS("boss", Family.SCORE),
     GRASP("grasp", Family.SCORE),
+    FCI("fci", Family.TEST),
+    RFCI("rfci", Family.TEST),
+    GFCI("gfci", Family.TEST, Family.SCORE),
     DIRECTLINGAM("directlingam", Family.DATA),
     ICALINGAM("icalingam", Family.DATA);
 
@@ -144,8 +157,8 @@ public final class DiscoverCommand implements Callable<Integer> {
       paramLabel = "NAME",
       defaultValue = "pc-stable",
       converter = AlgorithmConverter.class,
-      description = "pc, pc-stable, cpc, fges, ges, boss, grasp, directlingam or icalingam"
-          + " (default: ${DEFAULT-VALUE}).")
+      description = "pc, pc-stable, cpc, fges, ges, boss, grasp, fci, rfci, gfci, directlingam"
+          + " or icalingam (default: ${DEFAULT-VALUE}).")
   Algorithm algorithm;
 
   @Mixin TestOptions tests;
@@ -194,13 +207,14 @@ public final class DiscoverCommand implements Callable<Integer> {
   @Option(
       names = "--max-degree",
       paramLabel = "K",
-      description = "fges, ges: the most neighbours a node may get; -1 for no limit (default).")
+      description = "fges, ges, gfci: the most neighbours a node may get in FGES's graph; -1 for"
+          + " no limit (default).")
   Integer maxDegree;
 
   @Option(
       names = "--faithfulness-assumed",
-      description = "fges: consider only pairs whose one-edge graph improves the score (faster on"
-          + " large graphs; misses edges whose effects cancel).")
+      description = "fges, gfci: consider only pairs whose one-edge graph improves the score"
+          + " (faster on large graphs; misses edges whose effects cancel).")
   boolean faithfulnessAssumed;
 
   @Option(
@@ -387,11 +401,13 @@ public final class DiscoverCommand implements Callable<Integer> {
       throw new InvalidInputException("--depth applies to test-based algorithms and grasp, not"
           + " to " + algorithm.label);
     }
-    if (maxDegree != null && algorithm != Algorithm.FGES && algorithm != Algorithm.GES) {
-      throw new InvalidInputException("--max-degree applies to fges and ges, not to "
+    boolean usesFges = algorithm == Algorithm.FGES || algorithm == Algorithm.GES
+        || algorithm == Algorithm.GFCI;
+    if (maxDegree != null && !usesFges) {
+      throw new InvalidInputException("--max-degree applies to fges, ges and gfci, not to "
           + algorithm.label);
     }
-    if (faithfulnessAssumed && algorithm != Algorithm.FGES) {
+    if (faithfulnessAssumed && algorithm != Algorithm.FGES && algorithm != Algorithm.GFCI) {
       throw new InvalidInputException("--faithfulness-assumed is an fges heuristic; "
           + algorithm.label + " does not use it");
     }
@@ -416,9 +432,18 @@ public final class DiscoverCommand implements Callable<Integer> {
   }
 
   private Outcome testSearch(IndependenceTest test, Knowledge knowledge, int nThreads) {
+    int maxDepth = depth == null ? -1 : depth;
+    if (algorithm == Algorithm.FCI || algorithm == Algorithm.RFCI) {
+      DiscoveryResult r = algorithm == Algorithm.FCI
+          ? Fci.builder(test).alpha(alpha).depth(maxDepth).knowledge(knowledge).threads(nThreads)
+              .build().search()
+          : Rfci.builder(test).alpha(alpha).depth(maxDepth).knowledge(knowledge)
+              .threads(nThreads).build().search();
+      return new Outcome(r, AnnotatedGraph.of(r.graph()), List.of());
+    }
     Pc.ColliderRule rule = colliderRule != null ? colliderRule
         : algorithm == Algorithm.CPC ? Pc.ColliderRule.CONSERVATIVE : Pc.ColliderRule.SEPSETS;
-    DiscoveryResult r = Pc.builder(test).alpha(alpha).depth(depth == null ? -1 : depth)
+    DiscoveryResult r = Pc.builder(test).alpha(alpha).depth(maxDepth)
         .stable(algorithm != Algorithm.PC).colliderRule(rule).conflictRule(conflictRule)
         .knowledge(knowledge).threads(nThreads).build().search();
     return new Outcome(r, AnnotatedGraph.of(r.graph()), List.of());
@@ -437,6 +462,10 @@ public final class DiscoverCommand implements Callable<Integer> {
           .knowledge(knowledge).threads(nThreads).build().search();
       case GRASP -> Grasp.builder(score).depth(depth == null ? 3 : depth).starts(nStarts)
           .seed(seed).knowledge(knowledge).build().search();
+      case GFCI -> Gfci.builder(tests.build(tests.chosen(d), d, seed, nThreads), score)
+          .alpha(alpha).depth(depth == null ? -1 : depth).faithfulnessAssumed(faithfulnessAssumed)
+          .maxDegree(maxDegree == null ? -1 : maxDegree).knowledge(knowledge).threads(nThreads)
+          .build().search();
       default -> throw new IllegalStateException(algorithm.label);
     };
     return new Outcome(r, AnnotatedGraph.of(r.graph()), List.of());
