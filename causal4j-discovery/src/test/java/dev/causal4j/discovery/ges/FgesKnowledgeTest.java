@@ -3,6 +3,7 @@ package dev.causal4j.discovery.ges;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.causal4j.discovery.DiscoveryResult;
+import dev.causal4j.discovery.RandomKnowledge;
 import dev.causal4j.graph.Edge;
 import dev.causal4j.graph.Graph;
 import dev.causal4j.graph.RandomGraphs;
@@ -10,10 +11,7 @@ import dev.causal4j.knowledge.BoundKnowledge;
 import dev.causal4j.knowledge.Knowledge;
 import dev.causal4j.knowledge.KnowledgeEdge;
 import dev.causal4j.score.Score;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.PermutationSampler;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +33,7 @@ class FgesKnowledgeTest {
       int p = 8 + (int) (seed % 13);
       Graph dag = RandomGraphs.erdosRenyiDag(p, 3, rng);
       Score score = LinearData.bic(dag.nodeNames(), LinearData.simulate(dag, 500, rng), 1);
-      Knowledge knowledge = randomKnowledge(dag.nodeNames(), rng);
+      Knowledge knowledge = RandomKnowledge.of(dag.nodeNames(), rng);
       BoundKnowledge bound = knowledge.bind(dag.nodeNames());
       Graph fges = null;
       for (Fges.Variant variant : Fges.Variant.values()) {
@@ -78,75 +76,5 @@ class FgesKnowledgeTest {
     }
     assertThat(requiredChecked).isGreaterThan(100);
     assertThat(forbiddenPairs).isGreaterThan(800);
-  }
-
-  /**
-   * Up to three tiers over a random part of the variables (some forbidding edges within), a few
-   * forbidden edges, and a few required edges along a random order consistent with the tiers.
-   */
-  static Knowledge randomKnowledge(List<String> names, UniformRandomProvider rng) {
-    int p = names.size();
-    int[] tierOf = new int[p];
-    int tiers = 1 + rng.nextInt(3);
-    List<List<String>> members = new ArrayList<>();
-    for (int t = 0; t < tiers; t++) {
-      members.add(new ArrayList<>());
-    }
-    for (int v = 0; v < p; v++) {
-      tierOf[v] = rng.nextDouble() < 0.7 ? rng.nextInt(tiers) : -1;
-      if (tierOf[v] >= 0) {
-        members.get(tierOf[v]).add(names.get(v));
-      }
-    }
-    Knowledge.Builder kb = Knowledge.builder();
-    boolean[] within = new boolean[tiers];
-    for (int t = 0; t < tiers; t++) {
-      within[t] = rng.nextDouble() < 0.3;
-      kb.tier(members.get(t), within[t] ? dev.causal4j.knowledge.Tier.WithinTier.FORBIDDEN
-          : dev.causal4j.knowledge.Tier.WithinTier.ALLOWED);
-    }
-    // An order of the variables that puts earlier tiers first; required edges follow it.
-    int[] perm = PermutationSampler.natural(p);
-    PermutationSampler.shuffle(rng, perm);
-    Integer[] order = new Integer[p];
-    for (int i = 0; i < p; i++) {
-      order[i] = perm[i];
-    }
-    java.util.Arrays.sort(order, (a, b) -> Integer.compare(
-        tierOf[a] < 0 ? 0 : tierOf[a], tierOf[b] < 0 ? 0 : tierOf[b]));
-    int[] position = new int[p];
-    for (int i = 0; i < p; i++) {
-      position[order[i]] = i;
-    }
-    int required = rng.nextInt(4);
-    for (int k = 0; k < required; k++) {
-      int a = rng.nextInt(p);
-      int b = rng.nextInt(p);
-      if (a == b) {
-        continue;
-      }
-      int from = position[a] < position[b] ? a : b;
-      int to = from == a ? b : a;
-      boolean sameTier = tierOf[from] >= 0 && tierOf[from] == tierOf[to];
-      boolean tierOk = tierOf[from] < 0 || tierOf[to] < 0 || tierOf[from] < tierOf[to]
-          || (sameTier && !within[tierOf[from]]);
-      if (tierOk) {
-        kb.require(names.get(from), names.get(to));
-      }
-    }
-    int forbidden = rng.nextInt(6);
-    for (int k = 0; k < forbidden; k++) {
-      int a = rng.nextInt(p);
-      int b = rng.nextInt(p);
-      if (a != b) {
-        kb.forbid(names.get(a), names.get(b));
-      }
-    }
-    try {
-      return kb.build();
-    } catch (dev.causal4j.InvalidInputException e) {
-      // A forbidden edge drawn onto a required one: use the knowledge without forbidden edges.
-      return randomKnowledge(names, rng);
-    }
   }
 }
