@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Causal4J's FGES beside Tetrad 7.6.6's on the same simulated data: search time (median of RUNS
-# for Causal4J, one run for Tetrad), adjacency / arrowhead F1 against the true CPDAG, and how many
+# Causal4J's FGES beside Tetrad 7.6.6's on the same simulated data: the search's process CPU time
+# (median of RUNS for Causal4J, one run for Tetrad; CPU time, because on a shared machine the
+# wall clock depends on the other jobs), adjacency / arrowhead F1 against the true CPDAG, and how many
 # edges are in one CPDAG but not the other ("differ": an edge oriented differently counts twice). Data: `causal4j simulate --model linear-gaussian --degree 2
 # --samples N` with seeds 1..SEEDS for each P.
 #
@@ -26,21 +27,21 @@ have_tetrad=1
 mkdir -p "$out"
 # The edges of an edge-list file, one per line, undirected ones with their names in order.
 edges() { awk 'NF == 3 && $2 == "---" && $1 > $3 { print $3, $2, $1; next } NF == 3 { print }' "$1" | sort; }
-printf '%-12s %9s %9s %7s %7s %7s %7s %6s\n' data c4j_s tetrad_s c4j_adj tet_adj c4j_arr tet_arr differ
+printf '%-12s %9s %9s %7s %7s %7s %7s %6s\n' data c4j_cpu_s tet_cpu_s c4j_adj tet_adj c4j_arr tet_arr differ
 for p in $sizes; do
   for s in $(seq 1 "$seeds"); do
     d="$out/p$p-s$s"
     [ -f "$d/data.csv" ] || "$root/causal4j" simulate --model linear-gaussian --nodes "$p" \
       --degree 2 --samples "$n" --seed "$s" --out "$d" >/dev/null 2>&1
     c4j=$(java -Xmx8g -cp "$bench" dev.causal4j.bench.jmh.FgesRun "$d" "$penalty" false 1 "$runs" "$d/c4j.txt")
-    c4j_s=$(sed -n 's/.*search \([0-9.]*\) s.*/\1/p' <<<"$c4j")
+    c4j_s=$(sed -n 's/.*; \([0-9.]*\) s of CPU.*/\1/p' <<<"$c4j")
     c4j_adj=$(sed -n 's/.*adjacency .*F1 \([0-9.]*\).*/\1/p' <<<"$c4j")
     c4j_arr=$(sed -n 's/.*arrowhead .*F1 \([0-9.]*\).*/\1/p' <<<"$c4j")
     tet_s=-; tet_adj=-; tet_arr=-; differ=-
     if [ "$have_tetrad" = 1 ]; then
       tet=$("$java21" -Xmx8g -cp "$tetrad_cp" "$root/causal4j-bench/scripts/TetradFgesRun.java" \
         "$d" "$penalty" "$d/tetrad.txt" 2>/dev/null)
-      tet_s=$(sed -n 's/.*search \([0-9.]*\) s.*/\1/p' <<<"$tet")
+      tet_s=$(sed -n 's/.*(\([0-9.]*\) s of CPU).*/\1/p' <<<"$tet")
       cmp=$("$root/causal4j" compare --truth "$d/truth.json" --estimate "$d/tetrad.txt")
       tet_adj=$(awk '$1=="adjacency"{print $NF}' <<<"$cmp")
       tet_arr=$(awk '$1=="arrowhead" && $2 ~ /^[0-9]/ {print $NF}' <<<"$cmp")
