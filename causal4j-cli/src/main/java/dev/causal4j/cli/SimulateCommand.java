@@ -13,6 +13,7 @@ import dev.causal4j.data.Dataset;
 import dev.causal4j.data.DatasetWriter;
 import dev.causal4j.graph.Graph;
 import dev.causal4j.graph.Graphs;
+import dev.causal4j.graph.Pag;
 import dev.causal4j.graph.io.GraphJson;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -31,7 +32,9 @@ import picocli.CommandLine.Spec;
  * {@code causal4j simulate}: data with a known causal graph, for benchmarks and for trying
  * methods. Writes {@code DIR/data.csv} (observed variables; a {@code domain} column with several
  * domains) and {@code DIR/truth.json} (the true DAG over every node, hidden ones listed in {@code
- * "latent"}). Same options and seed, same files, on any machine.
+ * "latent"}); with hidden nodes also {@code DIR/truth-pag.json}, the PAG over the observed ones
+ * ({@link Pag#ofDag}), which FCI-family output is scored against. Same options and seed, same
+ * files, on any machine.
  */
 @Command(
     name = "simulate",
@@ -41,7 +44,8 @@ import picocli.CommandLine.Spec;
       "Simulate data from a random causal model (or a BIF network) and write the data and the"
           + " true graph.",
       "Writes DIR/data.csv and DIR/truth.json (the true DAG over all nodes; hidden ones are"
-          + " listed under \"latent\" and left out of the data). Same seed, same files."
+          + " listed under \"latent\" and left out of the data); with hidden nodes also"
+          + " DIR/truth-pag.json, the PAG over the observed ones. Same seed, same files."
     },
     footer = {
       "",
@@ -189,12 +193,20 @@ public final class SimulateCommand implements Callable<Integer> {
     Path json = out.resolve("truth.json");
     OutputOptions.writeAtomically(csv, tmp -> DatasetWriter.csv().write(data, tmp));
     OutputOptions.writeAtomically(json, tmp -> Files.writeString(tmp, GraphJson.write(truth)));
-    PrintWriter err = spec.commandLine().getErr();
     int hidden = Graphs.latentNodes(truth).length;
+    String pagNote = "";
+    if (hidden > 0) {
+      Path pagJson = out.resolve("truth-pag.json");
+      Graph pag = Pag.ofDag(truth);
+      OutputOptions.writeAtomically(pagJson, tmp -> Files.writeString(tmp, GraphJson.write(pag)));
+      pagNote = String.format(Locale.ROOT, " and %s (the PAG over the observed variables, %d"
+          + " edges)", pagJson, pag.edgeCount());
+    }
+    PrintWriter err = spec.commandLine().getErr();
     err.printf(Locale.ROOT, "simulate: wrote %s (%d rows × %d variables%s) and %s (%d nodes, %d"
-            + " edges) in %.1f s%n", csv, data.rows(), data.columns(),
+            + " edges)%s in %.1f s%n", csv, data.rows(), data.columns(),
         hidden > 0 ? ", " + hidden + " hidden left out" : "", json, truth.size(),
-        truth.edgeCount(), (System.nanoTime() - start) / 1e9);
+        truth.edgeCount(), pagNote, (System.nanoTime() - start) / 1e9);
     err.flush();
     return 0;
   }

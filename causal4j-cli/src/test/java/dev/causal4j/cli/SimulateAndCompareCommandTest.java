@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.causal4j.graph.Graph;
 import dev.causal4j.graph.GraphKind;
 import dev.causal4j.graph.Graphs;
+import dev.causal4j.graph.Pag;
 import dev.causal4j.graph.MutableGraph;
 import dev.causal4j.graph.io.GraphFiles;
 import dev.causal4j.graph.io.GraphJson;
@@ -71,6 +72,14 @@ class SimulateAndCompareCommandTest {
     for (int v : latent) {
       assertThat(List.of(header.split(","))).doesNotContain(truth.name(v));
     }
+    Graph pag = GraphFiles.read(out.resolve("truth-pag.json"));
+    assertThat(pag.kind()).isEqualTo(GraphKind.PAG);
+    assertThat(pag.nodeNames()).hasSize(18).isEqualTo(Pag.ofDag(truth).nodeNames());
+    assertThat(r.err()).contains("truth-pag.json (the PAG over the observed variables");
+    CommandRun self = run("compare", "--truth", out.resolve("truth.json").toString(), "--estimate",
+        out.resolve("truth-pag.json").toString());
+    assertThat(self.status()).as(self.err()).isEqualTo(0);
+    assertThat(self.out()).contains("scored against the PAG of").contains("SHD 0");
   }
 
   @Test

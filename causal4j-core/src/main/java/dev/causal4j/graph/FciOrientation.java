@@ -50,6 +50,10 @@ import java.util.Objects;
  * R10's paths to the parents of {@code c} must not pass through {@code c}: that never orients
  * more than the paper's rule and, by the brute-force tests, loses nothing.
  *
+ * <p>A {@link DiscriminatingPathCheck} in the options sees each R4 orientation before it is
+ * made and may stop the rules there; RFCI uses it to test the path's edges (its modified R4) and
+ * remove spurious ones between runs of the rules.
+ *
  * <p>Not thread-safe on one graph; separate graphs may be oriented concurrently.
  */
 public final class FciOrientation {
@@ -118,39 +122,75 @@ public final class FciOrientation {
   }
 
   /**
+   * A last check before R4 orients along a discriminating path, for searches that test more than
+   * the separating sets there. RFCI (Colombo, Maathuis, Kalisch &amp; Richardson 2012, Lemma 3.2)
+   * orients along a shortest discriminating path only after confirming that each pair of
+   * consecutive nodes on it is dependent given every subset of the separating set of its ends;
+   * where a pair is not, it removes that edge instead, and the rules continue on the smaller
+   * graph.
+   */
+  @FunctionalInterface
+  public interface DiscriminatingPathCheck {
+    /** No check: R4 orients as in FCI. */
+    DiscriminatingPathCheck NONE = path -> true;
+
+    /**
+     * Called when R4 is about to orient, with the nodes of the shortest discriminating path
+     * {@code <t, .., a, b, c>} for {@code b} (a new array, {@code t} first, {@code c} last).
+     *
+     * @return true to orient; false to stop: R4 sets nothing and {@link #applyRules} returns at
+     *     once, so the caller may change the graph's adjacencies (which the rules may not) and
+     *     apply the rules again
+     */
+    boolean proceed(int[] path);
+  }
+
+  /**
    * Options of the orientation phase.
    *
    * @param ruleSet which rules run after R0
    * @param maxDiscriminatingPathLength the most edges a discriminating path used by R4 may have
    *     (at least 3), or −1 for no limit; a limit trades completeness for time on dense graphs
    * @param constraints background knowledge, or {@link OrientationConstraints#NONE}
+   * @param pathCheck asked before each R4 orientation, or {@link DiscriminatingPathCheck#NONE}
    */
   public record Options(RuleSet ruleSet, int maxDiscriminatingPathLength,
-      OrientationConstraints constraints) {
+      OrientationConstraints constraints, DiscriminatingPathCheck pathCheck) {
     public Options {
       Objects.requireNonNull(ruleSet, "ruleSet");
       Objects.requireNonNull(constraints, "constraints");
+      Objects.requireNonNull(pathCheck, "pathCheck");
       if (maxDiscriminatingPathLength != -1 && maxDiscriminatingPathLength < 3) {
         throw new InvalidInputException("the maximum discriminating path length must be at least 3"
             + " edges, or -1 for no limit; got " + maxDiscriminatingPathLength);
       }
     }
 
-    /** The complete rule set, no path-length limit, no background knowledge. */
+    /** Options without a discriminating-path check. */
+    public Options(RuleSet ruleSet, int maxDiscriminatingPathLength,
+        OrientationConstraints constraints) {
+      this(ruleSet, maxDiscriminatingPathLength, constraints, DiscriminatingPathCheck.NONE);
+    }
+
+    /** The complete rule set, no path-length limit, no background knowledge, no path check. */
     public static Options defaults() {
       return new Options(RuleSet.COMPLETE, -1, OrientationConstraints.NONE);
     }
 
     public Options withRuleSet(RuleSet ruleSet) {
-      return new Options(ruleSet, maxDiscriminatingPathLength, constraints);
+      return new Options(ruleSet, maxDiscriminatingPathLength, constraints, pathCheck);
     }
 
     public Options withMaxDiscriminatingPathLength(int edges) {
-      return new Options(ruleSet, edges, constraints);
+      return new Options(ruleSet, edges, constraints, pathCheck);
     }
 
     public Options withConstraints(OrientationConstraints constraints) {
-      return new Options(ruleSet, maxDiscriminatingPathLength, constraints);
+      return new Options(ruleSet, maxDiscriminatingPathLength, constraints, pathCheck);
+    }
+
+    public Options withPathCheck(DiscriminatingPathCheck pathCheck) {
+      return new Options(ruleSet, maxDiscriminatingPathLength, constraints, pathCheck);
     }
   }
 
@@ -190,8 +230,9 @@ public final class FciOrientation {
   }
 
   /**
-   * Applies R1–R4 (and R8–R10 under {@link RuleSet#COMPLETE}) until none applies. Expects the
-   * colliders of R0 already oriented and every other undetermined mark a circle.
+   * Applies R1–R4 (and R8–R10 under {@link RuleSet#COMPLETE}) until none applies, or until the
+   * {@link Options#pathCheck() path check} says stop. Expects the colliders of R0 already
+   * oriented and every other undetermined mark a circle.
    *
    * @return the marks set
    */
@@ -231,6 +272,8 @@ public final class FciOrientation {
     private final int[] stamp;
     private int round;
     private final int[] depth;
+    /** The node after each one on the shortest discriminating path being searched (towards a). */
+    private final int[] towardA;
     private final int[] bfs;
     private final int[] path;
     private final int[] nextIndex;
@@ -238,6 +281,8 @@ public final class FciOrientation {
     private final int[] stateNode;
     private final Map<Integer, BitSet> reachCache = new HashMap<>();
     private long cachedBits;
+    /** Set when the path check said stop: no rule runs any more. */
+    private boolean halted;
 
     Run(MutableGraph g, SepsetLookup sepsets, Options options) {
       this.g = Objects.requireNonNull(g, "graph");
@@ -258,6 +303,7 @@ public final class FciOrientation {
       this.atU = new Endpoint[maxDegree];
       this.stamp = new int[p];
       this.depth = new int[p];
+      this.towardA = new int[p];
       this.bfs = new int[p];
       this.path = new int[p + 1];
       this.nextIndex = new int[p + 1];
@@ -362,6 +408,9 @@ public final class FciOrientation {
         }
         if (r4()) {
           continue;
+        }
+        if (halted) {
+          return;
         }
         if (tails && r9r10()) {
           continue;
@@ -469,7 +518,8 @@ public final class FciOrientation {
     /**
      * R4 over every candidate {@code <.., a, b, c>}: {@code b o-* c}, {@code a --> c}, {@code b
      * *-> a}. If a discriminating path {@code <t, .., a, b, c>} exists, {@code b --> c} when b is
-     * in the separating set of t and c, else {@code a <-> b <-> c}.
+     * in the separating set of t and c, else {@code a <-> b <-> c}; each orientation first passes
+     * the path check, and a "stop" from it ends the pass (and the run).
      */
     private boolean r4() {
       boolean changed = false;
@@ -486,12 +536,22 @@ public final class FciOrientation {
             if (t < 0) {
               continue;
             }
-            if (sepsets.isInSepset(t, b, c)) {
-              if (settable(c, b, TAIL) && settable(b, c, ARROW)) {
-                changed |= set(Rule.R4, c, b, TAIL);
-                changed |= set(Rule.R4, b, c, ARROW);
-              }
-            } else if (settable(a, b, ARROW) && settable(c, b, ARROW) && settable(b, c, ARROW)) {
+            boolean nonCollider = sepsets.isInSepset(t, b, c);
+            boolean orientable = nonCollider
+                ? settable(c, b, TAIL) && settable(b, c, ARROW)
+                : settable(a, b, ARROW) && settable(c, b, ARROW) && settable(b, c, ARROW);
+            if (!orientable) {
+              continue;
+            }
+            if (options.pathCheck() != DiscriminatingPathCheck.NONE
+                && !options.pathCheck().proceed(discriminatingPath(t, b, c))) {
+              halted = true;
+              return changed;
+            }
+            if (nonCollider) {
+              changed |= set(Rule.R4, c, b, TAIL);
+              changed |= set(Rule.R4, b, c, ARROW);
+            } else {
               changed |= set(Rule.R4, a, b, ARROW);
               changed |= set(Rule.R4, c, b, ARROW);
               changed |= set(Rule.R4, b, c, ARROW);
@@ -500,6 +560,23 @@ public final class FciOrientation {
         }
       }
       return changed;
+    }
+
+    /** The path {@code <t, .., a, b, c>} the last {@link #discriminatingPathStart} found. */
+    private int[] discriminatingPath(int t, int b, int c) {
+      int inner = 0;
+      for (int v = towardA[t]; v != b; v = towardA[v]) {
+        inner++;
+      }
+      int[] out = new int[inner + 3];
+      out[0] = t;
+      int k = 1;
+      for (int v = towardA[t]; v != b; v = towardA[v]) {
+        out[k++] = v;
+      }
+      out[k++] = b;
+      out[k] = c;
+      return out;
     }
 
     /**
@@ -515,6 +592,7 @@ public final class FciOrientation {
       stamp[c] = r;
       stamp[a] = r;
       depth[a] = 1; // colliders from a node to a, inclusive; the path then has depth + 2 edges
+      towardA[a] = b;
       int qh = 0;
       int qt = 0;
       bfs[qt++] = a;
@@ -528,11 +606,13 @@ public final class FciOrientation {
             continue;
           }
           if (!g.isAdjacent(e, c)) {
+            towardA[e] = d;
             return e;
           }
           if (mark(d, e) == ARROW && isParent(e, c)) {
             stamp[e] = r;
             depth[e] = depth[d] + 1;
+            towardA[e] = d;
             bfs[qt++] = e;
           }
         }

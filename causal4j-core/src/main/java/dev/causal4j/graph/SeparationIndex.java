@@ -26,7 +26,13 @@ public final class SeparationIndex {
   /** Node v's parents (u --> v) are {@code parent[parentStart[v] .. parentStart[v+1])}. */
   private final int[] parentStart;
   private final int[] parent;
-  private final ThreadLocal<Scratch> scratch;
+  /**
+   * One scratch space per thread, shared by every index and grown to the largest graph queried:
+   * a ThreadLocal per index would leave one stale entry per index in each thread's map (the
+   * one-shot indexes of {@link Separation#isSeparated} leave millions), slowing every later
+   * ThreadLocal lookup in that thread.
+   */
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(() -> new Scratch(0));
 
   private SeparationIndex(Graph g) {
     size = g.size();
@@ -68,7 +74,6 @@ public final class SeparationIndex {
         }
       }
     }
-    scratch = ThreadLocal.withInitial(() -> new Scratch(size));
   }
 
   /**
@@ -102,7 +107,11 @@ public final class SeparationIndex {
 
   /** Walks from {@code x}; returns true as soon as {@code target} is reached. */
   private boolean walk(int x, int[] z, int target, BitSet out) {
-    Scratch s = scratch.get();
+    Scratch s = SCRATCH.get();
+    if (s.inZ.length < size) {
+      s = new Scratch(size);
+      SCRATCH.set(s);
+    }
     int stamp = s.nextStamp();
     int[] inZ = s.inZ;
     int[] ancestorOfZ = s.ancestorOfZ;

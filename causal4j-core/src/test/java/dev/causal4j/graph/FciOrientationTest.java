@@ -189,6 +189,41 @@ class FciOrientationTest {
   }
 
   @Test
+  void thePathCheckSeesEachR4PathAndCanStopTheRules() {
+    // The fragment of r4FollowsLongerDiscriminatingPathsUpToTheLimit: R4 for B on <T, V, A, B, C>.
+    String fragment = "T o-> V; V <-> A; V --> C; B o-> A; A --> C; B o-> C";
+    MutableGraph agreed = parse(fragment);
+    List<String> paths = new ArrayList<>();
+    FciOrientation.applyRules(agreed, (a, b, c) -> true, Options.defaults().withPathCheck(path -> {
+      StringBuilder sb = new StringBuilder();
+      for (int v : path) {
+        sb.append(agreed.name(v));
+      }
+      paths.add(sb.toString());
+      return true;
+    }));
+    assertThat(paths).containsExactly("TVABC");
+    assertThat(TestGraphs.symbol(agreed, "B", "C")).isEqualTo("-->");
+
+    // "Stop": nothing is oriented by R4 and the rules return with the graph as it was.
+    MutableGraph stopped = parse(fragment);
+    List<Orientation> trace = FciOrientation.applyRules(stopped, (a, b, c) -> true,
+        Options.defaults().withPathCheck(path -> false));
+    assertThat(trace).isEmpty();
+    assertThat(stopped).isEqualTo(parse(fragment));
+
+    // The check is not asked where knowledge forbids the orientation anyway.
+    MutableGraph forbidden = parse(fragment);
+    FciOrientation.applyRules(forbidden, (a, b, c) -> true, Options.defaults()
+        .withConstraints((from, to, mark) -> !(forbidden.name(to).equals("B")
+            && mark == Endpoint.TAIL))
+        .withPathCheck(path -> {
+          throw new AssertionError("asked about an orientation knowledge forbids");
+        }));
+    assertThat(TestGraphs.symbol(forbidden, "B", "C")).isEqualTo("o->");
+  }
+
+  @Test
   void theArrowheadCompleteRuleSetLeavesTailRulesOut() {
     MutableGraph g = parse("A o-> C; B --> C; D --> C; A o-o B; A o-o D; E --> F; F --> G; E o-> G");
     List<Orientation> trace = FciOrientation.applyRules(g, UNUSED,
@@ -233,6 +268,10 @@ class FciOrientationTest {
         .hasMessageContaining("got 2");
     assertThatThrownBy(() -> Options.defaults().withConstraints(null))
         .isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> Options.defaults().withPathCheck(null))
+        .isInstanceOf(NullPointerException.class);
+    assertThat(Options.defaults().pathCheck()).isSameAs(
+        FciOrientation.DiscriminatingPathCheck.NONE);
   }
 
   @Test

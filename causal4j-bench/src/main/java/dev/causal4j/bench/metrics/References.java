@@ -5,6 +5,7 @@ import dev.causal4j.graph.Cpdag;
 import dev.causal4j.graph.Graph;
 import dev.causal4j.graph.GraphKind;
 import dev.causal4j.graph.Graphs;
+import dev.causal4j.graph.Pag;
 
 /** Turns a true graph into the graph an estimate is scored against. */
 public final class References {
@@ -25,11 +26,11 @@ public final class References {
    * The reference graph of a truth: the truth itself when it already is of the asked kind (a
    * CPDAG file for {@link Reference#CPDAG}, a PAG file for {@link Reference#PAG}); for {@link
    * Reference#DAG}, the DAG's observed part; for {@link Reference#CPDAG} of a DAG without hidden
-   * nodes, its CPDAG ({@link Cpdag#of}).
+   * nodes, its CPDAG ({@link Cpdag#of}); for {@link Reference#PAG} of a DAG (hidden nodes or not)
+   * or a MAG, its PAG over the observed nodes ({@link Pag#ofDag}, {@link Pag#ofMag}).
    *
    * @throws InvalidInputException if the truth cannot give that reference (a CPDAG truth cannot
-   *     give its DAG; a DAG with hidden nodes has no CPDAG over the observed ones), or if the
-   *     conversion from a DAG is not available in this build (the PAG of a DAG, for now)
+   *     give its DAG or PAG; a DAG with hidden nodes has no CPDAG over the observed ones)
    */
   public static Graph referenceFor(Graph truth, Reference reference) {
     GraphKind kind = truth.kind();
@@ -55,15 +56,23 @@ public final class References {
         }
       }
       case PAG -> {
-        if (kind == GraphKind.PAG) {
-          return truth;
+        switch (kind) {
+          case PAG -> {
+            return truth;
+          }
+          case MAG -> {
+            return Pag.ofMag(truth);
+          }
+          case DAG -> {
+            return Pag.ofDag(truth);
+          }
+          default -> { }
         }
       }
       default -> throw new IllegalStateException(reference.toString());
     }
-    // Integration point: Pag.ofDag(dag) from the graph package goes here.
-    throw new InvalidInputException("scoring against the " + reference + " of a " + kind
-        + " needs the " + kind + " → " + reference + " conversion, which this build does not have"
-        + " yet; give the " + reference + " itself as the truth, or use --reference dag");
+    throw new InvalidInputException("a " + kind + " truth cannot give the " + reference
+        + " to score against; give the " + reference + " itself as the truth, or use --reference "
+        + (kind == GraphKind.PAG ? "pag" : "cpdag"));
   }
 }

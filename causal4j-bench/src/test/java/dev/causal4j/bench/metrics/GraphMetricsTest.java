@@ -186,4 +186,28 @@ class GraphMetricsTest {
     assertThatThrownBy(() -> References.referenceFor(hidden, Reference.CPDAG))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("hidden variables");
   }
+
+  /**
+   * L hidden, L → A, L → B, C → A: over the observed A, B, C the MAG is C → A ↔ B, whose
+   * equivalence class keeps only the collider at A, so the PAG is C o→ A ←o B.
+   */
+  @Test
+  void aDagWithHiddenNodesIsScoredAgainstItsPagOverTheObservedOnes() {
+    MutableGraph dag = new MutableGraph(List.of("L", "A", "B", "C"), GraphKind.DAG);
+    dag.addDirectedEdge(0, 1).addDirectedEdge(0, 2).addDirectedEdge(3, 1).setLatent(0, true);
+    Graph pag = References.referenceFor(dag, References.defaultFor(dag));
+    assertThat(pag.kind()).isEqualTo(GraphKind.PAG);
+    assertThat(pag.nodeNames()).containsExactly("A", "B", "C");
+    int a = pag.indexOf("A");
+    int b = pag.indexOf("B");
+    int c = pag.indexOf("C");
+    assertThat(pag.edgeCount()).isEqualTo(2);
+    assertThat(pag.endpoint(c, a)).isEqualTo(Endpoint.ARROW);
+    assertThat(pag.endpoint(a, c)).isEqualTo(Endpoint.CIRCLE);
+    assertThat(pag.endpoint(b, a)).isEqualTo(Endpoint.ARROW);
+    assertThat(pag.endpoint(a, b)).isEqualTo(Endpoint.CIRCLE);
+    assertThat(References.referenceFor(pag, Reference.PAG)).isSameAs(pag);
+    assertThatThrownBy(() -> References.referenceFor(pag, Reference.CPDAG))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("PAG truth cannot give");
+  }
 }
