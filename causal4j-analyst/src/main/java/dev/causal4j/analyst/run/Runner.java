@@ -206,8 +206,19 @@ public final class Runner {
     String treatment = request.treatment().orElseThrow();
     String outcome = request.outcome().orElseThrow();
     progress.stage("effect", 3);
-    CausalQuery q = CausalQuery.builder(graph).treatment(treatment).outcome(outcome).build();
-    Identification id = Identifier.identifyAll(q).get(0);
+    Identification id;
+    try {
+      CausalQuery q = CausalQuery.builder(graph).treatment(treatment).outcome(outcome).build();
+      id = Identifier.identifyAll(q).get(0);
+    } catch (InvalidInputException e) {
+      // A CPDAG refined by background knowledge, or one with conflicting colliders, is not the
+      // CPDAG of any DAG; the identifier reads only CPDAGs, DAGs, MAGs and PAGs.
+      return new EffectRun(treatment, outcome, "none", "the learned graph cannot be used for"
+          + " identification: " + e.getMessage(), List.of(), List.of(), List.of(), List.of(),
+          REFUTATION_NOT_RUN, List.of("identification on graphs refined by background knowledge"
+              + " (maximally oriented PDAGs) is not available in this build; run without"
+              + " --knowledge, or estimate with causal4j effect --covariates"));
+    }
     progress.advance();
     EstimatorSettings settings = new EstimatorSettings(Learner.LINEAR, 5, 200, request.seed(),
         request.threads(), 0, Matching.Distance.PROPENSITY, 0, 1);
