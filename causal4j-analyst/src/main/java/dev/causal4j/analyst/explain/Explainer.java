@@ -40,7 +40,8 @@ public final class Explainer {
       graph.add((lines.size() - MAX_EDGE_SENTENCES) + " more edges are listed in the table.");
     }
     List<String> caveats = new ArrayList<>();
-    if (g.kind() == GraphKind.CPDAG) {
+    if (g.kind() == GraphKind.CPDAG && g.edges().stream()
+        .anyMatch(e -> e.atFrom() == Endpoint.TAIL && e.atTo() == Endpoint.TAIL)) {
       caveats.add("Undirected edges (—) are those the data cannot orient: either direction fits"
           + " equally well.");
     }

@@ -33,11 +33,12 @@ public final class HtmlReport {
   public static String render(Analysis a, String command) {
     StringBuilder h = new StringBuilder(64 * 1024);
     Profile pr = a.profile();
+    String name = pr.source().substring(pr.source().lastIndexOf('/') + 1);
     h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-        .append("<title>Causal4J analysis of ").append(esc(pr.source())).append("</title>")
+        .append("<title>Causal4J analysis of ").append(esc(name)).append("</title>")
         .append("<style>").append(CSS).append("</style></head><body>\n");
-    h.append("<header><h1>Causal analysis of <code>").append(esc(pr.source()))
+    h.append("<header><h1>Causal analysis of <code>").append(esc(name))
         .append("</code></h1><p class=\"lead\">").append(esc(a.explanation().headline()))
         .append("</p></header>\n<main>\n");
 
