@@ -2,35 +2,42 @@ package dev.causal4j.analyst;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.causal4j.analyst.explain.Explainer;
 import dev.causal4j.analyst.plan.PlanRequest;
 import dev.causal4j.analyst.run.Progress;
-import dev.causal4j.analyst.run.Runner;
-import dev.causal4j.knowledge.Knowledge;
-import java.time.Duration;
-import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class AnalystTest {
 
   @Test
-  void sachsEndToEnd() {
-    Analysis a = Analyst.analyze(TestData.sachs(), PlanRequest.discoveryOnly(2), Progress.NONE);
-    System.out.println(a.explanation());
-    System.out.println(a.discovery().tuning());
-    System.out.println(a.stageMillis());
-    assertThat(a.discovery().bootstrap().succeeded()).isEqualTo(a.plan().bootstrapSamples());
-    assertThat(a.explanation().graph()).isNotEmpty();
-    assertThat(a.effect()).isNull();
-  }
+  void sachsSameAnswerOnOneOrTwoThreadsAndProgressIsReported() {
+    AtomicLong steps = new AtomicLong();
+    Progress counting = new Progress() {
+      @Override
+      public void stage(String name, long units) {}
 
-  @Test
-  void lalondeEffect() {
-    PlanRequest r = new PlanRequest(Optional.of("treat"), Optional.of("re78"), Knowledge.empty(),
-        false, Optional.empty(), Duration.ofMinutes(5), 1, 2);
-    Analysis a = Analyst.analyze(TestData.lalonde(), r, Progress.NONE);
-    System.out.println(a.plan().steps());
-    System.out.println(a.explanation());
-    System.out.println(a.stageMillis());
-    assertThat(a.effect().refutation()).isEqualTo(Runner.REFUTATION_NOT_RUN);
+      @Override
+      public void advance() {
+        steps.incrementAndGet();
+      }
+    };
+    Analysis one = Analyst.analyze(TestData.sachs(), PlanRequest.discoveryOnly(1), counting);
+    Analysis two = Analyst.analyze(TestData.sachs(), PlanRequest.discoveryOnly(2),
+        Progress.NONE);
+    assertThat(Explainer.edgeLines(two.discovery().bootstrap()))
+        .isEqualTo(Explainer.edgeLines(one.discovery().bootstrap()));
+    assertThat(two.explanation()).isEqualTo(one.explanation());
+    assertThat(one.plan().ruleId()).isEqualTo("non-gaussian");
+    // profile + search on all rows + one per bootstrap run
+    assertThat(steps.get()).isEqualTo(2 + one.plan().bootstrapSamples());
+    assertThat(one.discovery().bootstrap().succeeded()).isEqualTo(one.plan().bootstrapSamples());
+    // The strongest edges of the consensus network (Sachs et al. 2005) are found: Raf–Mek,
+    // PLCg–PIP3 and PIP2–PIP3, each in most bootstrap runs.
+    assertThat(one.explanation().graph()).anySatisfy(s -> assertThat(s).contains("pmek")
+        .contains("praf"));
+    assertThat(Explainer.edgeLines(one.discovery().bootstrap()))
+        .anySatisfy(l -> assertThat(l.from() + l.to()).isIn("PIP2PIP3", "PIP3PIP2"));
+    assertThat(one.effect()).isNull();
   }
 }

@@ -57,6 +57,13 @@ class HtmlReportTest {
   void lalondeReportHasTheEffectWithIntervalsAndSaysRefutationDidNotRun() {
     Analysis a = Reports.lalonde();
     assertThat(a.effect()).isNotNull();
+    // The learned graph identifies the effect by adjustment; a binary treatment gets AIPW,
+    // regression adjustment and matching, all with finite intervals around their estimates.
+    assertThat(a.effect().strategy()).isEqualTo("backdoor");
+    assertThat(a.effect().estimates()).hasSizeGreaterThanOrEqualTo(2)
+        .allSatisfy(e -> assertThat(e.interval().lower()).isLessThan(e.estimate())
+            .isGreaterThan(Double.NEGATIVE_INFINITY))
+        .first().satisfies(e -> assertThat(e.method().label()).isEqualTo("aipw"));
     String html = HtmlReport.render(a, "causal4j analyze lalonde.csv");
     assertThat(html).contains("id=\"effect\"", "id=\"refutation\"", Runner.REFUTATION_NOT_RUN);
     if (!a.effect().estimates().isEmpty() || !a.effect().possible().isEmpty()) {
