@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
     description = "Causal analysis: learn causal graphs from data, estimate effects, explain them.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      AnalyzeCommand.class,
       DescribeCommand.class,
       DiscoverCommand.class,
       IndependenceCommand.class,

@@ -9,11 +9,17 @@ import dev.causal4j.data.DataChecks;
 import dev.causal4j.data.Dataset;
 import dev.causal4j.discovery.DiscoveryResult;
 import dev.causal4j.discovery.Parallel;
+import dev.causal4j.discovery.fci.Fci;
+import dev.causal4j.discovery.fci.Gfci;
+import dev.causal4j.discovery.fci.Rfci;
+import dev.causal4j.discovery.ges.Fges;
 import dev.causal4j.discovery.lingam.DirectLingam;
 import dev.causal4j.discovery.lingam.IcaLingam;
 import dev.causal4j.discovery.lingam.LingamResult;
 import dev.causal4j.discovery.lingam.Pruning;
 import dev.causal4j.discovery.pc.Pc;
+import dev.causal4j.discovery.permutation.Boss;
+import dev.causal4j.discovery.permutation.Grasp;
 import dev.causal4j.discovery.resampling.EdgeFrequencies;
 import dev.causal4j.discovery.resampling.Resampling;
 import dev.causal4j.discovery.resampling.ResamplingResult;
@@ -27,7 +33,9 @@ import dev.causal4j.independence.DSeparationOracle;
 import dev.causal4j.independence.IndependenceTest;
 import dev.causal4j.knowledge.Knowledge;
 import dev.causal4j.knowledge.KnowledgeFile;
+import dev.causal4j.score.Score;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,7 +60,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Learn a causal graph from data. Constraint-based algorithms take a conditional-independence"
           + " test (--test; by default fisher-z for continuous data, g-square for categorical,"
-          + " cg for mixed).",
+          + " cg for mixed); score-based ones a score (--score; by default bic, bdeu or cg-bic"
+          + " likewise).",
       ""
     },
     footer = {
@@ -62,6 +71,17 @@ import picocli.CommandLine.Spec;
           + " rules",
       "  pc-stable   PC-stable (Colombo & Maathuis 2014): same, order-independent and parallel",
       "  cpc         conservative PC (Ramsey et al. 2006): leaves ambiguous triples unoriented",
+      "  fges        fast greedy equivalence search (Ramsey et al. 2017): adds, then removes,"
+          + " the edges that most improve the score",
+      "  ges         greedy equivalence search (Chickering 2002): the same moves, every one"
+          + " scored afresh (small problems)",
+      "  boss        best order score search (Andrews et al. 2023): searches variable orders",
+      "  grasp       greedy relaxations of the sparsest permutation (Lam et al. 2022)",
+      "  fci         FCI with Zhang's complete rules (Spirtes et al. 1999; Zhang 2008): allows"
+          + " hidden common causes",
+      "  rfci        really fast FCI (Colombo et al. 2012): fewer tests, a slightly weaker PAG",
+      "  gfci        GFCI (Ogarrio et al. 2016): FGES's graph refined by FCI's tests and rules;"
+          + " takes --test and --score",
       "  directlingam  DirectLiNGAM (Shimizu et al. 2011): a DAG with connection strengths, for"
           + " linear data with non-Gaussian noise",
       "  icalingam   ICA-LiNGAM (Shimizu et al. 2006): the same model, found by FastICA",
@@ -72,24 +92,31 @@ import picocli.CommandLine.Spec;
       "  granger     multivariate Granger causality: VAR order by --lag-selection, ols or lasso",
       "  ccm         convergent cross mapping (Sugihara et al. 2012): deterministic dynamics",
       "",
-      "Output: a CPDAG for the PC family (--> compelled, --- either direction), a DAG with edge"
-          + " weights for LiNGAM. With --bootstrap B each edge carries the fraction of B resampled"
-          + " runs that had it.",
+      "Output: a CPDAG for the PC family and the score searches (--> compelled, --- either"
+          + " direction), a PAG for fci, rfci and gfci (o marks what the data leave open, <->"
+          + " a hidden common cause), a DAG with edge weights for LiNGAM, a time-series graph"
+          + " (each link X(t-lag) to Y(t) with its lag) for the time-series algorithms. With"
+          + " --bootstrap B each edge carries the fraction of B resampled runs that had it.",
       "",
       "Examples:",
       "  causal4j discover examples/sachs.csv",
       "  causal4j discover --algorithm pc-stable --alpha 0.001 --format json --out g.json data.csv",
       "  causal4j discover --bootstrap 100 --threshold 0.6 examples/sachs.csv",
       "  causal4j discover --knowledge tiers.txt --collider-rule max-p data.csv",
+      "  causal4j discover --algorithm fges --penalty 4 --threads 8 data.csv",
+      "  causal4j discover --algorithm boss --starts 5 --seed 1 data.csv",
+      "  causal4j discover --algorithm gfci --alpha 0.01 --penalty 2 data.csv",
       "  causal4j discover --algorithm pc --test oracle --truth truth.json",
       "  causal4j discover --algorithm pcmci-plus --max-lag 3 --time t --format json series.csv"
     })
 public final class DiscoverCommand implements Callable<Integer> {
 
-  /** What an algorithm learns from. */
+  /** What an algorithm learns from; the options of its families apply to it. */
   enum Family {
-    /** Conditional-independence tests (and so also an oracle). */
+    /** Conditional-independence tests (and so also an oracle): --test, --alpha, --depth. */
     TEST,
+    /** A score of the data: --score and its settings. */
+    SCORE,
     /** The data themselves (LiNGAM). */
     DATA,
     /** Time-ordered data: lagged graphs ({@link TimeSeriesAlgorithms}). */
@@ -101,6 +128,13 @@ public final class DiscoverCommand implements Callable<Integer> {
     PC("pc", Family.TEST),
     PC_STABLE("pc-stable", Family.TEST),
     CPC("cpc", Family.TEST),
+    FGES("fges", Family.SCORE),
+    GES("ges", Family.SCORE),
+    BOSS("boss", Family.SCORE),
+    GRASP("grasp", Family.SCORE),
+    FCI("fci", Family.TEST),
+    RFCI("rfci", Family.TEST),
+    GFCI("gfci", Family.TEST, Family.SCORE),
     DIRECTLINGAM("directlingam", Family.DATA),
     ICALINGAM("icalingam", Family.DATA),
     PCMCI("pcmci", Family.TIME_SERIES),
@@ -110,11 +144,15 @@ public final class DiscoverCommand implements Callable<Integer> {
     CCM("ccm", Family.TIME_SERIES);
 
     final String label;
-    final Family family;
+    final EnumSet<Family> families;
 
-    Algorithm(String label, Family family) {
+    Algorithm(String label, Family family, Family... more) {
       this.label = label;
-      this.family = family;
+      this.families = EnumSet.of(family, more);
+    }
+
+    boolean uses(Family f) {
+      return families.contains(f);
     }
   }
 
@@ -134,11 +172,14 @@ public final class DiscoverCommand implements Callable<Integer> {
       paramLabel = "NAME",
       defaultValue = "pc-stable",
       converter = AlgorithmConverter.class,
-      description = "pc, pc-stable, cpc, directlingam or icalingam; for time series pcmci,"
-          + " pcmci-plus, var-lingam, granger or ccm (default: ${DEFAULT-VALUE}).")
+      description = "pc, pc-stable, cpc, fges, ges, boss, grasp, fci, rfci, gfci, directlingam"
+          + " or icalingam; for time series pcmci, pcmci-plus, var-lingam, granger or ccm"
+          + " (default: ${DEFAULT-VALUE}).")
   Algorithm algorithm;
 
   @Mixin TestOptions tests;
+
+  @Mixin ScoreOptions scores;
 
   @Option(
       names = "--truth",
@@ -158,9 +199,9 @@ public final class DiscoverCommand implements Callable<Integer> {
   @Option(
       names = "--depth",
       paramLabel = "D",
-      defaultValue = "-1",
-      description = "Largest conditioning set tried; -1 for no limit (default).")
-  int depth;
+      description = "Test-based algorithms: largest conditioning set tried; -1 for no limit"
+          + " (default). grasp: how many score-neutral tucks deep it searches (default: 3).")
+  Integer depth;
 
   @Option(
       names = "--collider-rule",
@@ -178,6 +219,32 @@ public final class DiscoverCommand implements Callable<Integer> {
       description = "When colliders disagree: prioritize-existing (default), orient-bidirected or"
           + " overwrite.")
   Pc.ConflictRule conflictRule;
+
+  @Option(
+      names = "--max-degree",
+      paramLabel = "K",
+      description = "fges, ges, gfci: the most neighbours a node may get in FGES's graph; -1 for"
+          + " no limit (default).")
+  Integer maxDegree;
+
+  @Option(
+      names = "--faithfulness-assumed",
+      description = "fges, gfci: consider only pairs whose one-edge graph improves the score"
+          + " (faster on large graphs; misses edges whose effects cancel).")
+  boolean faithfulnessAssumed;
+
+  @Option(
+      names = "--starts",
+      paramLabel = "N",
+      description = "boss, grasp: starting orders, the first the data's column order, the others"
+          + " random from --seed; the best result is kept (default: 1).")
+  Integer starts;
+
+  @Option(
+      names = "--no-bes",
+      description = "boss: skip the final backward equivalence search (faster; the paper's"
+          + " guarantee needs it).")
+  boolean noBes;
 
   @Option(
       names = "--pruning",
@@ -240,7 +307,8 @@ public final class DiscoverCommand implements Callable<Integer> {
       names = "--seed",
       paramLabel = "S",
       defaultValue = "0",
-      description = "Seed for bootstrap samples and randomised tests (default: ${DEFAULT-VALUE}).")
+      description = "Seed for bootstrap samples, randomised tests and the random starting"
+          + " orders of boss and grasp (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(
@@ -282,7 +350,7 @@ public final class DiscoverCommand implements Callable<Integer> {
   }
 
   private String run(int nThreads) {
-    if (algorithm.family == Family.TIME_SERIES) {
+    if (algorithm.uses(Family.TIME_SERIES)) {
       return TimeSeriesAlgorithms.run(this, nThreads);
     }
     if (timeSeries.maxLag != null) {
@@ -291,12 +359,12 @@ public final class DiscoverCommand implements Callable<Integer> {
     }
     Knowledge knowledge = knowledgeFile == null ? Knowledge.empty()
         : KnowledgeFile.read(knowledgeFile);
-    if (algorithm.family != Family.TEST && tests.test != null) {
-      throw new InvalidInputException(algorithm.label + " learns from the data directly and takes"
-          + " no --test; drop --test " + tests.test.label + ", or use a test-based algorithm"
-          + " such as pc-stable");
-    }
+    checkOptionsApply();
     if (tests.test == TestOptions.Test.ORACLE) {
+      if (algorithm.uses(Family.SCORE)) {
+        throw new InvalidInputException(algorithm.label + " scores data, which an oracle does not"
+            + " have; use --test oracle with a test-based algorithm such as pc-stable");
+      }
       if (truth == null) {
         throw new InvalidInputException("--test oracle needs the true graph: add --truth FILE");
       }
@@ -321,7 +389,8 @@ public final class DiscoverCommand implements Callable<Integer> {
     DataChecks.requireNoConstantColumns(d);
     String source = data.sql().map(q -> "SQL query").orElse(d.source().orElse("data"));
     String on = source + " (" + d.rows() + " rows × " + d.columns() + " variables)"
-        + (algorithm.family == Family.TEST ? ", " + tests.chosen(d).label : "");
+        + (algorithm.uses(Family.TEST) ? ", " + tests.chosen(d).label : "")
+        + (algorithm.uses(Family.SCORE) ? ", " + scores.chosen(d).label() : "");
     Outcome full = search(d, knowledge, nThreads);
     if (bootstrap == null) {
       if (subsample != null) {
@@ -340,21 +409,90 @@ public final class DiscoverCommand implements Callable<Integer> {
     return render(new Outcome(full.result(), rr.ensemble(), full.order()), rr, on);
   }
 
+  /**
+   * Refuses options of a family the algorithm does not belong to, and search options of other
+   * algorithms, rather than ignoring them.
+   */
+  private void checkOptionsApply() {
+    if (!algorithm.uses(Family.TEST) && tests.test != null) {
+      throw new InvalidInputException(algorithm.label + " takes no --test; drop --test "
+          + tests.test.label + ", or use a test-based algorithm such as pc-stable");
+    }
+    if (!algorithm.uses(Family.SCORE) && scores.anyGiven()) {
+      throw new InvalidInputException(algorithm.label + " takes no score; drop "
+          + scores.firstGiven() + ", or use a score-based algorithm such as fges");
+    }
+    if (depth != null && !algorithm.uses(Family.TEST) && algorithm != Algorithm.GRASP) {
+      throw new InvalidInputException("--depth applies to test-based algorithms and grasp, not"
+          + " to " + algorithm.label);
+    }
+    boolean usesFges = algorithm == Algorithm.FGES || algorithm == Algorithm.GES
+        || algorithm == Algorithm.GFCI;
+    if (maxDegree != null && !usesFges) {
+      throw new InvalidInputException("--max-degree applies to fges, ges and gfci, not to "
+          + algorithm.label);
+    }
+    if (faithfulnessAssumed && algorithm != Algorithm.FGES && algorithm != Algorithm.GFCI) {
+      throw new InvalidInputException("--faithfulness-assumed is an fges heuristic; "
+          + algorithm.label + " does not use it");
+    }
+    if (starts != null && algorithm != Algorithm.BOSS && algorithm != Algorithm.GRASP) {
+      throw new InvalidInputException("--starts applies to boss and grasp, not to "
+          + algorithm.label);
+    }
+    if (noBes && algorithm != Algorithm.BOSS) {
+      throw new InvalidInputException("--no-bes applies to boss, not to " + algorithm.label);
+    }
+  }
+
   /** Runs the chosen algorithm on data. */
   private Outcome search(Dataset d, Knowledge knowledge, int nThreads) {
-    return switch (algorithm.family) {
-      case TEST -> testSearch(tests.build(tests.chosen(d), d, seed, nThreads), knowledge, nThreads);
-      case DATA -> lingam(d, knowledge, nThreads);
-      case TIME_SERIES -> throw new IllegalStateException("time series run apart, in run()");
-    };
+    if (algorithm.uses(Family.SCORE)) {
+      return scoreSearch(d, knowledge, nThreads);
+    }
+    if (algorithm.uses(Family.TEST)) {
+      return testSearch(tests.build(tests.chosen(d), d, seed, nThreads), knowledge, nThreads);
+    }
+    return lingam(d, knowledge, nThreads);
   }
 
   private Outcome testSearch(IndependenceTest test, Knowledge knowledge, int nThreads) {
+    int maxDepth = depth == null ? -1 : depth;
+    if (algorithm == Algorithm.FCI || algorithm == Algorithm.RFCI) {
+      DiscoveryResult r = algorithm == Algorithm.FCI
+          ? Fci.builder(test).alpha(alpha).depth(maxDepth).knowledge(knowledge).threads(nThreads)
+              .build().search()
+          : Rfci.builder(test).alpha(alpha).depth(maxDepth).knowledge(knowledge)
+              .threads(nThreads).build().search();
+      return new Outcome(r, AnnotatedGraph.of(r.graph()), List.of());
+    }
     Pc.ColliderRule rule = colliderRule != null ? colliderRule
         : algorithm == Algorithm.CPC ? Pc.ColliderRule.CONSERVATIVE : Pc.ColliderRule.SEPSETS;
-    DiscoveryResult r = Pc.builder(test).alpha(alpha).depth(depth)
+    DiscoveryResult r = Pc.builder(test).alpha(alpha).depth(maxDepth)
         .stable(algorithm != Algorithm.PC).colliderRule(rule).conflictRule(conflictRule)
         .knowledge(knowledge).threads(nThreads).build().search();
+    return new Outcome(r, AnnotatedGraph.of(r.graph()), List.of());
+  }
+
+  private Outcome scoreSearch(Dataset d, Knowledge knowledge, int nThreads) {
+    boolean permutation = algorithm == Algorithm.BOSS || algorithm == Algorithm.GRASP;
+    Score score = scores.build(d, nThreads, !permutation);
+    int nStarts = starts == null ? 1 : starts;
+    DiscoveryResult r = switch (algorithm) {
+      case FGES, GES -> Fges.builder(score)
+          .variant(algorithm == Algorithm.GES ? Fges.Variant.GES : Fges.Variant.FGES)
+          .faithfulnessAssumed(faithfulnessAssumed).maxDegree(maxDegree == null ? -1 : maxDegree)
+          .knowledge(knowledge).threads(nThreads).build().search();
+      case BOSS -> Boss.builder(score).starts(nStarts).seed(seed).bes(!noBes)
+          .knowledge(knowledge).threads(nThreads).build().search();
+      case GRASP -> Grasp.builder(score).depth(depth == null ? 3 : depth).starts(nStarts)
+          .seed(seed).knowledge(knowledge).build().search();
+      case GFCI -> Gfci.builder(tests.build(tests.chosen(d), d, seed, nThreads), score)
+          .alpha(alpha).depth(depth == null ? -1 : depth).faithfulnessAssumed(faithfulnessAssumed)
+          .maxDegree(maxDegree == null ? -1 : maxDegree).knowledge(knowledge).threads(nThreads)
+          .build().search();
+      default -> throw new IllegalStateException(algorithm.label);
+    };
     return new Outcome(r, AnnotatedGraph.of(r.graph()), List.of());
   }
 
@@ -424,7 +562,15 @@ public final class DiscoverCommand implements Callable<Integer> {
       sb.append("causal order: ").append(String.join(", ", o.order())).append('\n');
     }
     long tests = full.stats().testsPerformed();
-    sb.append(tests > 0 ? grouped(tests) + " tests in " : "search took ")
+    long evaluations = full.stats().scoreEvaluations();
+    if (tests > 0) {
+      sb.append(grouped(tests)).append(tests == 1 ? " test" : " tests");
+    }
+    if (evaluations > 0) {
+      sb.append(tests > 0 ? " and " : "").append(grouped(evaluations))
+          .append(evaluations == 1 ? " score evaluation" : " score evaluations");
+    }
+    sb.append(tests > 0 || evaluations > 0 ? " in " : "search took ")
         .append(full.stats().elapsedMillis()).append(" ms");
     String depthReached = full.stats().parameters().get("depth_reached");
     if (depthReached != null) {

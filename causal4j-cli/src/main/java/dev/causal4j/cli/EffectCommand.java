@@ -29,6 +29,8 @@ import dev.causal4j.effects.estimate.PossibleEffects;
 import dev.causal4j.effects.estimate.PropensitySummary;
 import dev.causal4j.effects.estimate.learner.Learner;
 import dev.causal4j.effects.identify.Identifier;
+import dev.causal4j.effects.refute.RefuterKind;
+import dev.causal4j.effects.refute.Refutation;
 import dev.causal4j.graph.Graph;
 import dev.causal4j.graph.io.GraphFiles;
 import java.nio.file.Path;
@@ -37,6 +39,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -159,6 +162,8 @@ public final class EffectCommand implements Callable<Integer> {
       converter = FormatConverter.class, description = "Output format (default: text).")
   Format format;
 
+  @Mixin RefuteOptions refute;
+
   @Mixin OutputOptions output;
 
   @Override
@@ -179,6 +184,7 @@ public final class EffectCommand implements Callable<Integer> {
     EstimatorSettings settings = new EstimatorSettings(l, folds, bootstrap, seed,
         threads == null ? Runtime.getRuntime().availableProcessors() : threads, trim, dist,
         caliper, splits);
+    refute.check();
     Dataset d = data.loadForAnalysis();
     requireColumn(d, treatment, "--treatment");
     requireColumn(d, outcome, "--outcome");
@@ -190,6 +196,10 @@ public final class EffectCommand implements Callable<Integer> {
     }
     Identification id = identify(d, requested);
     if (id instanceof Ida ida) {
+      if (refute.requested()) {
+        throw new InvalidInputException("--refute needs one identified effect, but the graph"
+            + " leaves a set of possible effects (IDA); drop --refute, or give covariates");
+      }
       PossibleEffects pe = PossibleEffects.estimate(d, ida, est, requested, settings);
       output.write(format == Format.JSON ? idaJson(pe) : idaText(pe),
           spec.commandLine().getOut());
@@ -198,9 +208,13 @@ public final class EffectCommand implements Callable<Integer> {
     EstimationProblem problem = EstimationProblem.of(d, id, est);
     EstimatorSelection.Choice choice = EstimatorSelection.choose(requested, id,
         EffectData.of(problem), settings);
+    Method m = choice.estimator().method();
+    Set<RefuterKind> kinds = refute.kinds(m);
     EffectEstimate r = choice.estimator().estimate(problem);
-    output.write(format == Format.JSON ? json(r, choice.reason(), id) : text(r, choice.reason(),
-        id), spec.commandLine().getOut());
+    List<Refutation> refutations = refute.run(kinds, choice.estimator(), problem, r, seed);
+    output.write(format == Format.JSON ? json(r, choice.reason(), id, refutations)
+        : text(r, choice.reason(), id) + RefuteOptions.text(refutations,
+            refute.robustnessSkipped(m)), spec.commandLine().getOut());
     return 0;
   }
 
@@ -457,7 +471,8 @@ public final class EffectCommand implements Callable<Integer> {
   private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  static String json(EffectEstimate r, String reason, Identification id) {
+  static String json(EffectEstimate r, String reason, Identification id,
+      List<Refutation> refutations) {
     ObjectNode root = MAPPER.createObjectNode();
     fill(root, r);
     root.put("why", reason);
@@ -465,7 +480,7 @@ public final class EffectCommand implements Callable<Integer> {
     ident.put("strategy", id.strategy().label());
     ident.put("summary", id.summary());
     ident.put("adjustment_reason", why(id));
-    root.putArray("refutations");
+    RefuteOptions.json(root.putArray("refutations"), refutations);
     return write(root);
   }
 

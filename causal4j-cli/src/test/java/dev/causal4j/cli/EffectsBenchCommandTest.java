@@ -36,7 +36,7 @@ class EffectsBenchCommandTest {
 
   @Test
   void badOptions() {
-    CommandRun.of("bench").assertUserError("name a benchmark", "bench effects");
+    CommandRun.of("bench").assertUserError("choose a benchmark", "effects");
     CommandRun.of("bench", "effects", "--covariates", "3").assertUserError("at least 5");
     CommandRun.of("bench", "effects", "--estimators", "iv").assertUserError("needs instruments");
     CommandRun.of("bench", "effects", "--rows", "10").assertUserError("--rows must be at least");

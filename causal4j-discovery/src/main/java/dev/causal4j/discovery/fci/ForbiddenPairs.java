@@ -28,6 +28,11 @@ final class ForbiddenPairs {
     this.sizeOf = p;
   }
 
+  /** No forbidden pairs restored: for searches whose separating sets come from elsewhere. */
+  static ForbiddenPairs none(int p) {
+    return new ForbiddenPairs(p);
+  }
+
   /**
    * Finds separating sets for the forbidden pairs of {@code g} (the skeleton), records them, and
    * puts back as {@code o-o} edges the pairs none separates.

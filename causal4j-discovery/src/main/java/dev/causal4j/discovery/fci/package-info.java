@@ -2,7 +2,8 @@
  * The FCI family: searches that allow for hidden common causes and return a partial ancestral
  * graph (PAG) over the measured variables: {@link dev.causal4j.discovery.fci.Fci} (with the
  * Possible-D-SEP step and Zhang's complete rules), {@link dev.causal4j.discovery.fci.Rfci} (the
- * really fast variant of Colombo et al. 2012).
+ * really fast variant of Colombo et al. 2012), {@link dev.causal4j.discovery.fci.Gfci} (FCI
+ * started from the graph of the score search FGES, Ogarrio et al. 2016).
  *
  * <h2>Reading a PAG</h2>
  *

@@ -17,7 +17,10 @@ import dev.causal4j.independence.IndependenceTest;
  * the first independence found is kept as the separating set.
  *
  * <p><b>Not stable</b> (the original PC): neighbour sets shrink as edges go, so the result depends
- * on variable order; it runs on one thread.
+ * on variable order; it runs on one thread. The algorithm leaves the order of the pairs open; here
+ * the pairs {@code x < y} are visited row by row and each is tried from {@code x}'s neighbours,
+ * then from {@code y}'s, the order Tetrad's adjacency search (FAS) uses, so that this mode gives
+ * exactly Tetrad's PC skeleton (checked in causal4j-bench's {@code PcTetradAgreementTest}).
  *
  * <p>Independence is decided as {@code p > alpha}, as Tetrad does.
  */
@@ -189,8 +192,9 @@ public final class AdjacencySearch {
   }
 
   /**
-   * One depth of the original, order-dependent PC. Returns the tests made, or -1 if no adjacent
-   * pair had enough neighbours.
+   * One depth of the original, order-dependent PC. Pairs are visited in the order (0, 1), (0, 2),
+   * …, (1, 2), …; each is tested from the first node's current neighbours, then, if not separated,
+   * from the second's. Returns the tests made, or -1 if no adjacent pair had enough neighbours.
    */
   private long sequentialDepth(AdjacencyMatrix adj, SepsetMap sepsets, int depth) {
     int p = adj.size();
@@ -198,19 +202,26 @@ public final class AdjacencySearch {
     boolean any = false;
     for (int x = 0; x < p; x++) {
       Parallel.checkCancelled();
+      // Only row x removes its own pairs (x, y > x), so a snapshot of the row is safe to walk.
       for (int y : adj.neighbors(x)) {
-        if (!adj.isAdjacent(x, y)) {
+        if (y < x || !adj.isAdjacent(x, y)) {
           continue;
         }
         int[] nx = adj.neighbors(x);
-        if (nx.length - 1 < depth) {
+        int[] ny = adj.neighbors(y);
+        boolean fromX = nx.length - 1 >= depth;
+        boolean fromY = ny.length - 1 >= depth;
+        if (!fromX && !fromY) {
           continue;
         }
         any = true;
         if (constraints.requiresAdjacency(x, y)) {
           continue;
         }
-        int[] s = separate(x, y, nx, depth, count);
+        int[] s = fromX ? separate(x, y, nx, depth, count) : null;
+        if (s == null && fromY) {
+          s = separate(y, x, ny, depth, count);
+        }
         if (s != null) {
           adj.remove(x, y);
           sepsets.put(x, y, s);

@@ -163,7 +163,7 @@ class FciKnowledgeTest {
    * Tiers along the DAG's causal order, true edges required, true non-causes forbidden; a pair
    * ends up forbidden both ways (so never adjacent) only if the MAG does not join it.
    */
-  private static Knowledge trueKnowledge(Graph dag, Graph mag, UniformRandomProvider rng) {
+  static Knowledge trueKnowledge(Graph dag, Graph mag, UniformRandomProvider rng) {
     int[] observed = Graphs.observedNodes(dag);
     List<Integer> order = new ArrayList<>();
     for (int v : Graphs.topologicalOrder(dag)) {
@@ -215,7 +215,7 @@ class FciKnowledgeTest {
   }
 
   /** Knowledge drawn without looking at the graph. */
-  private static Knowledge arbitraryKnowledge(List<String> names, UniformRandomProvider rng) {
+  static Knowledge arbitraryKnowledge(List<String> names, UniformRandomProvider rng) {
     int[] order = PermutationSampler.natural(names.size());
     PermutationSampler.shuffle(rng, order);
     Knowledge.Builder b = Knowledge.builder();

@@ -1,0 +1,272 @@
+package dev.causal4j.analyst.run;
+
+import dev.causal4j.InvalidInputException;
+import dev.causal4j.analyst.plan.Algorithm;
+import dev.causal4j.analyst.plan.Plan;
+import dev.causal4j.analyst.plan.PlanRequest;
+import dev.causal4j.analyst.plan.Statistic;
+import dev.causal4j.analyst.plan.Tuning;
+import dev.causal4j.analyst.run.DiscoveryRun.Candidate;
+import dev.causal4j.analyst.run.DiscoveryRun.TuningResult;
+import dev.causal4j.data.Dataset;
+import dev.causal4j.data.MissingPolicy;
+import dev.causal4j.discovery.DiscoveryResult;
+import dev.causal4j.discovery.resampling.EdgeFrequencies;
+import dev.causal4j.discovery.resampling.Resampling;
+import dev.causal4j.discovery.resampling.ResamplingResult;
+import dev.causal4j.effects.BackdoorAdjustment;
+import dev.causal4j.effects.CausalQuery;
+import dev.causal4j.effects.Ida;
+import dev.causal4j.effects.Identification;
+import dev.causal4j.effects.NotIdentifiable;
+import dev.causal4j.effects.estimate.EffectData;
+import dev.causal4j.effects.estimate.EffectEstimate;
+import dev.causal4j.effects.estimate.Estimand;
+import dev.causal4j.effects.estimate.EstimationProblem;
+import dev.causal4j.effects.estimate.EstimatorSelection;
+import dev.causal4j.effects.estimate.EstimatorSettings;
+import dev.causal4j.effects.estimate.Matching;
+import dev.causal4j.effects.estimate.Method;
+import dev.causal4j.effects.estimate.PossibleEffects;
+import dev.causal4j.effects.estimate.learner.Learner;
+import dev.causal4j.effects.identify.Identifier;
+import dev.causal4j.graph.ConsistentExtension;
+import dev.causal4j.graph.Graph;
+import dev.causal4j.knowledge.Knowledge;
+import dev.causal4j.score.Score;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Carries out a {@link Plan}: prepares the data (missing values as planned), tunes, searches on
+ * all the data, bootstraps for edge probabilities and, when asked, identifies and estimates the
+ * effect on the learned graph. Every random choice is seeded from the request's seed, and the
+ * result does not depend on the number of threads.
+ */
+public final class Runner {
+  /** Note written where refuters would report: this build has none. */
+  public static final String REFUTATION_NOT_RUN =
+      "refutation not run: not available in this build";
+
+  private Runner() {}
+
+  /** The data the searches see: the planned missing-value policy applied. */
+  public static Dataset prepare(Dataset data, Plan plan) {
+    return plan.missingPolicy() == MissingPolicy.REFUSE ? data
+        : data.applyMissingPolicy(plan.missingPolicy());
+  }
+
+  /** Tunes, searches and bootstraps. */
+  public static DiscoveryRun discover(Dataset data, Plan plan, PlanRequest request,
+      Progress progress) {
+    Knowledge k = request.knowledge();
+    TuningResult tuning = tune(data, plan, request, progress);
+    double parameter = tuning.chosen();
+    progress.stage("search on all rows", 1);
+    DiscoveryResult full = plan.algorithm().search(data, plan.statistic(), parameter, k,
+        request.seed(), request.threads());
+    progress.advance();
+    progress.stage("bootstrap", plan.bootstrapSamples());
+    Function<Dataset, DiscoveryResult> once = sample -> {
+      DiscoveryResult r = plan.algorithm().search(sample, plan.statistic(), parameter, k,
+          request.seed(), 1);
+      progress.advance();
+      return r;
+    };
+    ResamplingResult boot = Resampling.builder(once).samples(plan.bootstrapSamples())
+        .threshold(0.5).seed(request.seed()).threads(request.threads()).build().run(data);
+    return new DiscoveryRun(tuning, full, boot, data.rows());
+  }
+
+  private static TuningResult tune(Dataset data, Plan plan, PlanRequest request,
+      Progress progress) {
+    Tuning t = plan.tuning();
+    switch (t.criterion()) {
+      case INTERNAL:
+        return new TuningResult(t.criterion(), t.parameter(), Double.NaN, List.of(),
+            "tuned inside the search");
+      case FIXED:
+        return new TuningResult(t.criterion(), t.parameter(), t.candidates().get(0), List.of(),
+            t.parameter() + " fixed at " + t.candidates().get(0));
+      case INFORMATION_CRITERION:
+        return byInformationCriterion(data, plan, request, progress);
+      case STABILITY:
+        return byStability(data, plan, request, progress);
+      default:
+        throw new IllegalStateException(t.criterion().toString());
+    }
+  }
+
+  /**
+   * α by the score of each candidate's graph. FCI's PAGs have no DAG to score, so FCI's α is
+   * tuned on PC-Stable's graphs with the same test (same skeleton search, CPDAG output).
+   */
+  private static TuningResult byInformationCriterion(Dataset data, Plan plan,
+      PlanRequest request, Progress progress) {
+    Tuning t = plan.tuning();
+    Algorithm searched = plan.algorithm() == Algorithm.FCI ? Algorithm.PC_STABLE
+        : plan.algorithm();
+    Statistic scoring = switch (plan.statistic()) {
+      case G_SQUARE -> Statistic.BDEU;
+      case CONDITIONAL_GAUSSIAN -> Statistic.CONDITIONAL_GAUSSIAN_BIC;
+      default -> Statistic.BIC;
+    };
+    Score score = scoring.score(data, 1.0, request.threads());
+    progress.stage("tuning " + t.parameter(), t.candidates().size());
+    List<Candidate> out = new ArrayList<>();
+    double best = Double.NEGATIVE_INFINITY;
+    double chosen = t.candidates().get(t.candidates().size() / 2);
+    for (double value : t.candidates()) {
+      Graph g = searched.search(data, plan.statistic(), value, request.knowledge(),
+          request.seed(), request.threads()).graph();
+      double s = ConsistentExtension.of(g).map(dag -> graphScore(score, dag))
+          .orElse(Double.NaN);
+      out.add(new Candidate(value, s));
+      if (s > best + 1e-9) {
+        best = s;
+        chosen = value;
+      }
+      progress.advance();
+    }
+    String note = String.format(Locale.ROOT, "%s = %s: the %s of the %s graph (a DAG in its"
+        + " class) was highest%s", t.parameter(), chosen, scoring.label(), searched.label(),
+        searched == plan.algorithm() ? "" : " (FCI's α is tuned on PC-Stable with the same test,"
+            + " since a PAG has no likelihood)");
+    if (Double.isInfinite(best)) {
+      note = t.parameter() + " = " + chosen + ": no candidate's graph could be extended to a"
+          + " DAG and scored, so the middle candidate is used";
+    }
+    return new TuningResult(t.criterion(), t.parameter(), chosen, out, note);
+  }
+
+  private static double graphScore(Score score, Graph dag) {
+    double s = 0;
+    for (int v = 0; v < dag.size(); v++) {
+      s += score.localScore(v, dag.parents(v));
+    }
+    return s;
+  }
+
+  /** StARS: the smallest penalty whose mean edge instability is at most the bound. */
+  private static TuningResult byStability(Dataset data, Plan plan, PlanRequest request,
+      Progress progress) {
+    Tuning t = plan.tuning();
+    int p = data.columns();
+    double pairs = p * (p - 1) / 2.0;
+    progress.stage("tuning " + t.parameter(), (long) t.candidates().size()
+        * plan.stabilitySubsamples());
+    List<Candidate> out = new ArrayList<>();
+    Double chosen = null;
+    for (double value : t.candidates()) {
+      Function<Dataset, DiscoveryResult> once = sample -> {
+        DiscoveryResult r = plan.algorithm().search(sample, plan.statistic(), value,
+            request.knowledge(), request.seed(), 1);
+        progress.advance();
+        return r;
+      };
+      ResamplingResult rr = Resampling.builder(once).method(Resampling.Method.SUBSAMPLE)
+          .subsampleFraction(0.5).samples(plan.stabilitySubsamples()).seed(request.seed() + 1)
+          .threads(request.threads()).build().run(data);
+      double instability = 0;
+      for (EdgeFrequencies f : rr.pairs()) {
+        double theta = f.adjacency();
+        instability += 2 * theta * (1 - theta);
+      }
+      instability /= pairs;
+      out.add(new Candidate(value, instability));
+      if (chosen == null && instability <= Tuning.Criterion.INSTABILITY_BOUND) {
+        chosen = value;
+      }
+    }
+    String note;
+    if (chosen == null) {
+      chosen = t.candidates().get(t.candidates().size() - 1);
+      note = String.format(Locale.ROOT, "%s = %s: no candidate's edge instability was at most"
+          + " %s, so the strictest is used", t.parameter(), chosen,
+          Tuning.Criterion.INSTABILITY_BOUND);
+    } else {
+      note = String.format(Locale.ROOT, "%s = %s: the smallest whose mean edge instability"
+          + " over %d half-size subsamples is at most %s", t.parameter(), chosen,
+          plan.stabilitySubsamples(), Tuning.Criterion.INSTABILITY_BOUND);
+    }
+    return new TuningResult(t.criterion(), t.parameter(), chosen, out, note);
+  }
+
+  /**
+   * Identifies the effect of the request's treatment on its outcome in the learned graph and
+   * estimates it: for adjustment, with a binary treatment AIPW, regression adjustment and
+   * propensity-score matching; with a continuous one, regression adjustment and double ML with
+   * random forests. A class that leaves the effect open gives every possible effect (IDA).
+   */
+  public static EffectRun effect(Dataset data, Graph graph, PlanRequest request,
+      Progress progress) {
+    String treatment = request.treatment().orElseThrow();
+    String outcome = request.outcome().orElseThrow();
+    progress.stage("effect", 3);
+    Identification id;
+    try {
+      CausalQuery q = CausalQuery.builder(graph).treatment(treatment).outcome(outcome).build();
+      id = Identifier.identifyAll(q).get(0);
+    } catch (InvalidInputException e) {
+      // A CPDAG refined by background knowledge, or one with conflicting colliders, is not the
+      // CPDAG of any DAG; the identifier reads only CPDAGs, DAGs, MAGs and PAGs.
+      return new EffectRun(treatment, outcome, "none", "the learned graph cannot be used for"
+          + " identification: " + e.getMessage(), List.of(), List.of(), List.of(), List.of(),
+          REFUTATION_NOT_RUN, List.of("identification on graphs refined by background knowledge"
+              + " (maximally oriented PDAGs) is not available in this build; run without"
+              + " --knowledge, or estimate with causal4j effect --covariates"));
+    }
+    progress.advance();
+    EstimatorSettings settings = new EstimatorSettings(Learner.LINEAR, 5, 200, request.seed(),
+        request.threads(), 0, Matching.Distance.PROPENSITY, 0, 1);
+    List<String> warnings = new ArrayList<>();
+    if (id instanceof NotIdentifiable ni) {
+      progress.advance();
+      progress.advance();
+      return new EffectRun(treatment, outcome, ni.strategy().label(), ni.summary(), List.of(),
+          ni.assumptions(), List.of(), List.of(), REFUTATION_NOT_RUN, warnings);
+    }
+    if (id instanceof Ida ida) {
+      PossibleEffects pe = PossibleEffects.estimate(data, ida, Estimand.ATE, Optional.empty(),
+          settings);
+      progress.advance();
+      progress.advance();
+      List<EffectRun.PossibleEffect> possible = pe.effects().stream()
+          .map(e -> new EffectRun.PossibleEffect(e.adjustmentSet(), e.zeroEffect(),
+              e.estimate().orElse(null)))
+          .toList();
+      return new EffectRun(treatment, outcome, ida.strategy().label(), ida.summary(),
+          List.of(), ida.assumptions(), List.of(), possible, REFUTATION_NOT_RUN, warnings);
+    }
+    EstimationProblem problem = EstimationProblem.of(data, id, Estimand.ATE);
+    EffectData ed = EffectData.of(problem);
+    List<EffectEstimate> estimates = new ArrayList<>();
+    List<String> adjustment = List.of();
+    if (id instanceof BackdoorAdjustment b) {
+      adjustment = b.adjustmentSet();
+      List<Method> methods = ed.isBinaryTreatment()
+          ? List.of(Method.AIPW, Method.REGRESSION, Method.MATCHING)
+          : List.of(Method.REGRESSION, Method.DML);
+      for (Method m : methods) {
+        EstimatorSettings s = m == Method.DML ? settings.withLearner(Learner.FOREST) : settings;
+        try {
+          estimates.add(EstimatorSelection.build(m, ed, s).estimate(problem));
+        } catch (InvalidInputException e) {
+          warnings.add(m.label() + " could not run: " + e.getMessage());
+        }
+      }
+    } else {
+      EstimatorSelection.Choice c = EstimatorSelection.choose(Optional.empty(), id, ed, settings);
+      estimates.add(c.estimator().estimate(problem));
+      warnings.add("only one estimator fits a " + id.strategy().label() + " identification: "
+          + c.reason());
+    }
+    progress.advance();
+    progress.advance();
+    return new EffectRun(treatment, outcome, id.strategy().label(), id.summary(), adjustment,
+        id.assumptions(), estimates, List.of(), REFUTATION_NOT_RUN, warnings);
+  }
+}

@@ -1,0 +1,155 @@
+package dev.causal4j.analyst.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.causal4j.InvalidInputException;
+import dev.causal4j.analyst.TestData;
+import dev.causal4j.analyst.profile.DataKind;
+import dev.causal4j.analyst.profile.Profile;
+import dev.causal4j.analyst.profile.Profiler;
+import dev.causal4j.data.Dataset;
+import dev.causal4j.knowledge.Knowledge;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Test;
+
+class PlannerTest {
+
+  static PlanRequest request(boolean hidden, Duration budget) {
+    return new PlanRequest(Optional.empty(), Optional.empty(), Knowledge.empty(), hidden,
+        Optional.empty(), budget, 0, 1);
+  }
+
+  static Plan plan(Dataset d, PlanRequest r) {
+    Profile p = Profiler.builder().build().profile(d);
+    Plan plan = Planner.plan(p, d, r);
+    return plan;
+  }
+
+  @Test
+  void sachsGoesToTheRuleItsProfileMatchesAndEveryStepHasAReason() {
+    Plan plan = plan(TestData.sachs(), request(false, Duration.ofMinutes(5)));
+    assertThat(plan.ruleId()).isEqualTo("non-gaussian");
+    assertThat(plan.rulesVersion()).isEqualTo(RuleTable.VERSION);
+    assertThat(plan.steps()).allSatisfy(s -> assertThat(s.reason()).isNotBlank());
+    assertThat(plan.bootstrapSamples()).isEqualTo(Planner.MAX_BOOTSTRAP);
+    assertThat(plan.pilot()).isNotNull();
+  }
+
+  @Test
+  void linearGaussianDataGetBossTunedByStability() {
+    Plan plan = plan(linear(1000, 8, false), request(false, Duration.ofMinutes(5)));
+    assertThat(plan.ruleId()).isEqualTo("linear-gaussian");
+    assertThat(plan.algorithm()).isEqualTo(Algorithm.BOSS);
+    assertThat(plan.statistic()).isEqualTo(Statistic.BIC);
+    assertThat(plan.tuning().criterion()).isEqualTo(Tuning.Criterion.STABILITY);
+    assertThat(plan.stabilitySubsamples()).isEqualTo(Planner.STABILITY_SUBSAMPLES);
+  }
+
+  @Test
+  void nonGaussianLinearDataGetDirectLingam() {
+    Plan plan = plan(linear(1000, 6, true), request(false, Duration.ofMinutes(5)));
+    assertThat(plan.ruleId()).isEqualTo("non-gaussian");
+    assertThat(plan.algorithm()).isEqualTo(Algorithm.DIRECTLINGAM);
+    assertThat(plan.tuning().criterion()).isEqualTo(Tuning.Criterion.INTERNAL);
+  }
+
+  @Test
+  void declaredHiddenConfoundersGetFciAndNoPilot() {
+    Plan plan = plan(linear(1000, 6, false), request(true, Duration.ofMinutes(5)));
+    assertThat(plan.ruleId()).isEqualTo("hidden-continuous");
+    assertThat(plan.algorithm()).isEqualTo(Algorithm.FCI);
+    assertThat(plan.algorithm().allowsHiddenConfounders()).isTrue();
+    assertThat(plan.pilot()).isNull();
+    assertThat(plan.steps().get(0).reason()).contains("--hidden-confounders");
+  }
+
+  @Test
+  void categoricalDataGetTheG2Test() {
+    Dataset d = TestData.sachs();
+    int n = d.rows();
+    Dataset.Builder b = Dataset.builder(n);
+    for (int j = 0; j < 5; j++) {
+      double[] v = d.doubles(j);
+      double[] sorted = v.clone();
+      java.util.Arrays.sort(sorted);
+      double median = sorted[n / 2];
+      int[] codes = new int[n];
+      for (int i = 0; i < n; i++) {
+        codes[i] = v[i] > median ? 1 : 0;
+      }
+      b.addDiscrete(d.variable(j).name(), codes, List.of("low", "high"));
+    }
+    Plan plan = plan(b.build(), request(false, Duration.ofMinutes(5)));
+    assertThat(plan.statistic().dataKind()).isEqualTo(DataKind.DISCRETE);
+    assertThat(plan.statistic()).isIn(Statistic.G_SQUARE);
+  }
+
+  @Test
+  void aTightBudgetCutsBootstrapThenTuningThenDowngradesAndSaysSo() {
+    Dataset d = linear(5000, 40, false);
+    Plan roomy = plan(d, request(false, Duration.ofMinutes(30)));
+    assertThat(roomy.ruleId()).isEqualTo("linear-gaussian");
+    double minimum = Planner.minimumSeconds(5000, 40, DataKind.CONTINUOUS, false);
+    Plan tight = plan(d, request(false, Duration.ofMillis((long) (1000 * (minimum + 0.5)))));
+    assertThat(tight.ruleId()).isEqualTo("linear-gaussian-pc");
+    assertThat(tight.steps()).anySatisfy(s -> assertThat(s.decision()).startsWith("downgrade"));
+    assertThat(tight.steps()).filteredOn(s -> s.stage().equals("budget")).isNotEmpty();
+  }
+
+  @Test
+  void aBudgetBelowTheMinimumIsRefusedWithTheMinimum() {
+    Dataset d = linear(1000, 10, false);
+    assertThatThrownBy(() -> plan(d, request(false, Duration.ofMillis(100))))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("too small for 1000 rows × 10 variables")
+        .hasMessageMatching(".*use --time-budget \\d+s or more.*");
+  }
+
+  @Test
+  void everyDowngradeExistsAndKeepsTheDataKindAndEveryKindHasAFinalRow() {
+    for (Rule r : RuleTable.ROWS) {
+      if (r.downgrade() != null) {
+        Rule to = RuleTable.byId(r.downgrade()).orElseThrow();
+        assertThat(to.statistic().dataKind()).as(r.id()).isEqualTo(r.statistic().dataKind());
+        assertThat(CostModel.search(to.algorithm(), to.statistic(), 1000, 20))
+            .as(r.id() + " → " + to.id())
+            .isLessThanOrEqualTo(CostModel.search(r.algorithm(), r.statistic(), 1000, 20));
+      }
+    }
+    assertThat(RuleTable.ROWS.stream().map(Rule::id).distinct()).hasSize(RuleTable.ROWS.size());
+  }
+
+  /** A linear chain-like model with Gaussian or uniform noise. */
+  static Dataset linear(int n, int p, boolean uniform) {
+    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(7L);
+    ZigguratSampler.NormalizedGaussian z = ZigguratSampler.NormalizedGaussian.of(rng);
+    double[][] cols = new double[p][n];
+    List<String> names = new ArrayList<>();
+    for (int j = 0; j < p; j++) {
+      names.add("x" + j);
+      for (int i = 0; i < n; i++) {
+        double e = uniform ? (rng.nextDouble() - 0.5) * 3.4 : z.sample();
+        cols[j][i] = e + (j > 0 ? 0.7 * cols[j - 1][i] : 0) + (j > 2 ? 0.5 * cols[j - 3][i] : 0);
+      }
+      standardise(cols[j]);
+    }
+    return Dataset.ofContinuous(names, cols);
+  }
+
+  /** Unit variance, so that no column nearly determines the next. */
+  static void standardise(double[] v) {
+    double mean = java.util.Arrays.stream(v).average().orElse(0);
+    double sd = Math.sqrt(java.util.Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum()
+        / (v.length - 1));
+    for (int i = 0; i < v.length; i++) {
+      v[i] = (v[i] - mean) / sd;
+    }
+  }
+}

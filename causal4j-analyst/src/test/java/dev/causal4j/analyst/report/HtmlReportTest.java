@@ -1,0 +1,101 @@
+package dev.causal4j.analyst.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.causal4j.InvalidInputException;
+import dev.causal4j.analyst.Analysis;
+import dev.causal4j.analyst.run.Runner;
+import dev.causal4j.graph.Edge;
+import dev.causal4j.graph.Endpoint;
+import dev.causal4j.graph.GraphKind;
+import dev.causal4j.graph.MutableGraph;
+import dev.causal4j.graph.io.AnnotatedGraph;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HtmlReportTest {
+
+  @Test
+  void sachsReportIsSelfContainedAndHoldsEverySection() throws Exception {
+    Analysis a = Reports.sachs();
+    String html = HtmlReport.render(a, "causal4j analyze sachs.csv --out r");
+    assertThat(html).contains("<svg id=\"graph\"", "class=\"hist\"", "id=\"plan\"",
+        "id=\"profile\"", "id=\"reproduce\"", "causal4j analyze sachs.csv --out r");
+    // Nothing is fetched: no external URL other than the SVG namespace, no script.
+    assertThat(html.replace("http://www.w3.org/2000/svg", "")).doesNotContain("http://",
+        "https://", "<script", "<link");
+    // One histogram per variable; one arrowhead per DAG edge (DirectLiNGAM's marks).
+    assertThat(html.split("class=\"hist\"", -1)).hasSize(a.profile().variables() + 1);
+    int edges = a.discovery().bootstrap().ensemble().graph().edgeCount();
+    assertThat(html.split("class=\"arrowhead\"", -1)).hasSize(edges + 1);
+    assertThat(html).contains(a.explanation().graph().get(0));
+  }
+
+  @Test
+  void marksAreDrawnAsTheGraphSays() {
+    MutableGraph g = new MutableGraph(List.of("a", "b", "c", "d"), GraphKind.PAG);
+    g.setEdge(0, 1, Endpoint.CIRCLE, Endpoint.ARROW);
+    g.setEdge(1, 2, Endpoint.ARROW, Endpoint.ARROW);
+    g.setEdge(2, 3, Endpoint.TAIL, Endpoint.TAIL);
+    g.setEdge(0, 3, Endpoint.CIRCLE, Endpoint.CIRCLE);
+    String svg = HtmlReport.graphSvg(g.snapshot(), AnnotatedGraph.withProbabilities(g.snapshot(),
+        Map.of(new Edge(0, 1, Endpoint.CIRCLE, Endpoint.ARROW), 0.9)));
+    // o-> : one circle one arrow; <-> : two arrows; --- : none; o-o : two circles.
+    assertThat(svg.split("class=\"arrowhead\"", -1)).hasSize(1 + 3);
+    assertThat(svg.split("class=\"circle-mark\"", -1)).hasSize(1 + 3);
+    assertThat(svg.split("<line ", -1)).hasSize(1 + 4);
+  }
+
+  @Test
+  void lalondeReportHasTheEffectWithIntervalsAndSaysRefutationDidNotRun() {
+    Analysis a = Reports.lalonde();
+    assertThat(a.effect()).isNotNull();
+    // The learned graph identifies the effect by adjustment; a binary treatment gets AIPW,
+    // regression adjustment and matching, all with finite intervals around their estimates.
+    assertThat(a.effect().strategy()).isEqualTo("backdoor");
+    assertThat(a.effect().estimates()).hasSizeGreaterThanOrEqualTo(2)
+        .allSatisfy(e -> assertThat(e.interval().lower()).isLessThan(e.estimate())
+            .isGreaterThan(Double.NEGATIVE_INFINITY))
+        .first().satisfies(e -> assertThat(e.method().label()).isEqualTo("aipw"));
+    String html = HtmlReport.render(a, "causal4j analyze lalonde.csv");
+    assertThat(html).contains("id=\"effect\"", "id=\"refutation\"", Runner.REFUTATION_NOT_RUN);
+    if (!a.effect().estimates().isEmpty() || !a.effect().possible().isEmpty()) {
+      assertThat(html).contains("id=\"effect-plot\"");
+    }
+    assertThat(a.explanation().effect()).last().asString()
+        .isEqualTo("Refutation not run: not available in this build.");
+  }
+
+  @Test
+  void resultJsonHoldsEverythingAndIsDeterministic(@TempDir Path dir) throws Exception {
+    Analysis a = Reports.lalonde();
+    String json = ResultJson.render(a, "cmd");
+    JsonNode root = new ObjectMapper().readTree(json);
+    assertThat(root.get("format").asText()).isEqualTo(ResultJson.FORMAT);
+    assertThat(root.at("/profile/rows").asInt()).isEqualTo(614);
+    assertThat(root.at("/plan/rulesVersion").asText()).startsWith("analyst-rules/");
+    assertThat(root.at("/plan/steps").size()).isGreaterThan(3);
+    assertThat(root.at("/discovery/bootstrap/ensemble").size()).isPositive();
+    assertThat(root.at("/effect/treatment").asText()).isEqualTo("treat");
+    assertThat(root.at("/effect/refutation").asText()).isEqualTo(Runner.REFUTATION_NOT_RUN);
+    assertThat(json).doesNotContain("NaN", "Infinity");
+
+    Path out = dir.resolve("report");
+    Path html = ReportWriter.write(out, a, "cmd", false);
+    assertThat(html).exists();
+    assertThat(out.resolve(ReportWriter.JSON)).exists();
+    assertThatThrownBy(() -> ReportWriter.write(out, a, "cmd", false))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("already exists")
+        .hasMessageContaining("--force");
+    ReportWriter.write(out, a, "cmd", true);
+    assertThat(Files.readString(out.resolve(ReportWriter.JSON)))
+        .isEqualTo(ResultJson.render(a, "cmd"));
+  }
+}
