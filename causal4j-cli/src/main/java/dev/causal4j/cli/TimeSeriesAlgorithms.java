@@ -64,6 +64,13 @@ final class TimeSeriesAlgorithms {
       throw new InvalidInputException(name + " learns from the series directly and takes no"
           + " --test; drop --test " + c.tests.test.label + ", or use pcmci or pcmci-plus");
     }
+    if (c.scores.anyGiven()) {
+      throw new InvalidInputException(name + " takes no score; drop " + c.scores.firstGiven()
+          + ", or use a score-based algorithm such as fges");
+    }
+    if (c.depth != null) {
+      throw new InvalidInputException("--depth applies to the PC and FCI families, not to " + name);
+    }
     Dataset d = c.data.load();
     TimeSeries series = TimeSeries.of(d, c.data.missingPolicy());
     series.checkMaxLag(o.maxLag, "--max-lag");

@@ -184,6 +184,10 @@ class TimeSeriesCommandTest {
         "--time", "t", good).assertUserError("--bootstrap", "time order");
     CommandRun.of("discover", "--algorithm", "pcmci", "--max-lag", "2", "--format", "tetrad",
         "--time", "t", good).assertUserError("no lags");
+    CommandRun.of("discover", "--algorithm", "pcmci", "--max-lag", "2", "--depth", "2",
+        "--time", "t", good).assertUserError("--depth applies to");
+    CommandRun.of("discover", "--algorithm", "pcmci", "--max-lag", "2", "--score", "bic",
+        "--time", "t", good).assertUserError("pcmci takes no score");
     CommandRun.of("discover", "--algorithm", "pc-stable", "--max-lag", "2", good)
         .assertUserError("--max-lag is for the time-series algorithms");
     CommandRun.of("discover", "--algorithm", "granger", "--max-lag", "2", "--estimator", "ridge",
