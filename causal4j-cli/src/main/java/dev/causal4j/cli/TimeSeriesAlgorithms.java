@@ -68,8 +68,12 @@ final class TimeSeriesAlgorithms {
       throw new InvalidInputException(name + " takes no score; drop " + c.scores.firstGiven()
           + ", or use a score-based algorithm such as fges");
     }
-    if (c.depth != null) {
-      throw new InvalidInputException("--depth applies to the PC and FCI families, not to " + name);
+    String other = c.depth != null ? "--depth" : c.colliderRule != null ? "--collider-rule"
+        : c.maxDegree != null ? "--max-degree" : c.faithfulnessAssumed ? "--faithfulness-assumed"
+        : c.starts != null ? "--starts" : c.noBes ? "--no-bes" : c.subsample != null
+        ? "--subsample" : null;
+    if (other != null) {
+      throw new InvalidInputException(other + " does not apply to " + name + "; drop it");
     }
     Dataset d = c.data.load();
     TimeSeries series = TimeSeries.of(d, c.data.missingPolicy());

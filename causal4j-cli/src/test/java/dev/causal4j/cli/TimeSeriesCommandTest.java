@@ -185,7 +185,9 @@ class TimeSeriesCommandTest {
     CommandRun.of("discover", "--algorithm", "pcmci", "--max-lag", "2", "--format", "tetrad",
         "--time", "t", good).assertUserError("no lags");
     CommandRun.of("discover", "--algorithm", "pcmci", "--max-lag", "2", "--depth", "2",
-        "--time", "t", good).assertUserError("--depth applies to");
+        "--time", "t", good).assertUserError("--depth does not apply to pcmci");
+    CommandRun.of("discover", "--algorithm", "granger", "--max-lag", "2", "--starts", "3",
+        "--time", "t", good).assertUserError("--starts does not apply to granger");
     CommandRun.of("discover", "--algorithm", "pcmci", "--max-lag", "2", "--score", "bic",
         "--time", "t", good).assertUserError("pcmci takes no score");
     CommandRun.of("discover", "--algorithm", "pc-stable", "--max-lag", "2", good)
