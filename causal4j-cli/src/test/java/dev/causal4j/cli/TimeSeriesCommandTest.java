@@ -46,6 +46,23 @@ class TimeSeriesCommandTest {
     JsonNode j = new ObjectMapper().readTree(r.out());
     assertThat(j.get("stats").get("algorithm").asText()).isEqualTo("pcmci-plus");
     assertThat(j.get("edges").get(0).has("lag")).isTrue();
+    // compare scores it: every row exact.
+    Path estimate = dir.resolve("estimate.json");
+    Files.writeString(estimate, r.out());
+    CommandRun cmp = CommandRun.of("compare", "--truth", sim.resolve("truth.json").toString(),
+        "--estimate", estimate.toString()).assertOk();
+    assertThat(cmp.out()).contains("scored against the time-series CPDAG")
+        .containsPattern("lagged links +\\d+ +0 +0 +1.000 +1.000 +1.000")
+        .containsPattern("summary directed +\\d+ +0 +0 +1.000");
+    JsonNode cj = new ObjectMapper().readTree(CommandRun.of("compare", "--truth",
+        sim.resolve("truth.json").toString(), "--estimate", estimate.toString(), "--reference",
+        "dag", "--format", "json").assertOk().out());
+    assertThat(cj.get("reference").asText()).isEqualTo("DAG");
+    assertThat(cj.get("links").get("f1").asDouble()).isEqualTo(1.0);
+    Path plain = dir.resolve("plain.txt");
+    Files.writeString(plain, "X1 --> X2\n");
+    CommandRun.of("compare", "--truth", sim.resolve("truth.json").toString(), "--estimate",
+        plain.toString()).assertUserError("is not a time-series graph, but the other file is");
     // The same search as text, with the summary graph.
     CommandRun text = CommandRun.of("discover", "--algorithm", "pcmci-plus", "--max-lag", "2",
         "--alpha", "0.001", "--time", "t", "--test", "par-corr",
