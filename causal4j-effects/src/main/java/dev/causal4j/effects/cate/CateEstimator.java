@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * Estimates conditional average treatment effects with one meta-learner, or picks one of several
@@ -99,6 +100,7 @@ public record CateEstimator(List<MetaLearner> candidates, CateSettings settings)
     }
     double[] phi = scorer.pseudoOutcomes();
     List<CateEstimate.Candidate> scored = new ArrayList<>();
+    List<double[]> outOfFolds = new ArrayList<>();
     for (MetaLearner m : candidates) {
       CateLearner learner = m.learner(settings);
       double[][] foldPredictions = new double[k][];
@@ -114,6 +116,7 @@ public record CateEstimator(List<MetaLearner> candidates, CateSettings settings)
           }
         }
       }
+      outOfFolds.add(outOfFold);
       double[] full = learner.fit(s).predict(s.x());
       checkFinite(full, m);
       Optional<double[]> calibrated = Optional.empty();
@@ -130,7 +133,9 @@ public record CateEstimator(List<MetaLearner> candidates, CateSettings settings)
     CateEstimate.Candidate best = scored.stream()
         .min(Comparator.comparingDouble(c -> c.loss(loss).value())).orElseThrow();
     double[] aipw = scorer.aipw();
-    return new CateEstimate(best.learner(), reason(best, scored, loss),
+    String reason = reason(best, scored, loss, (a, b) -> scorer.difference(loss,
+        outOfFolds.get(scored.indexOf(a)), outOfFolds.get(scored.indexOf(b))));
+    return new CateEstimate(best.learner(), reason,
         best.calibrated().orElse(best.cate()), rows, names, aipw[0], aipw[1], scored, settings,
         warnings);
   }
@@ -146,7 +151,8 @@ public record CateEstimator(List<MetaLearner> candidates, CateSettings settings)
   }
 
   private String reason(CateEstimate.Candidate best, List<CateEstimate.Candidate> scored,
-      CateSettings.SelectionLoss loss) {
+      CateSettings.SelectionLoss loss,
+      BiFunction<CateEstimate.Candidate, CateEstimate.Candidate, HeldOutLoss> difference) {
     String other = loss == CateSettings.SelectionLoss.DR ? "R-loss" : "DR-loss";
     CateSettings.SelectionLoss otherLoss = loss == CateSettings.SelectionLoss.DR
         ? CateSettings.SelectionLoss.R : CateSettings.SelectionLoss.DR;
@@ -161,11 +167,13 @@ public record CateEstimator(List<MetaLearner> candidates, CateSettings settings)
     List<CateEstimate.Candidate> byOther = new ArrayList<>(scored);
     byOther.sort(Comparator.comparingDouble(c -> c.loss(otherLoss).value()));
     int rank = byOther.indexOf(best) + 1;
-    return String.format(Locale.ROOT, "lowest held-out %s of the %d learners tried: %s (SE %s)"
-        + " against %s for the next best, the %s; the %s ranks it %s of %d",
-        loss.title(), scored.size(), fmt(best.loss(loss).value()),
-        fmt(best.loss(loss).standardError()), fmt(next.loss(loss).value()),
-        next.learner().title(), other, ordinal(rank), scored.size());
+    HeldOutLoss gap = difference.apply(next, best);
+    return String.format(Locale.ROOT, "lowest held-out %s of the %d learners tried: %s against %s"
+        + " for the next best, the %s (paired difference %s, SE %s%s); the %s ranks it %s of %d",
+        loss.title(), scored.size(), fmt(best.loss(loss).value()), fmt(next.loss(loss).value()),
+        next.learner().title(), fmt(gap.value()), fmt(gap.standardError()),
+        gap.value() < 2 * gap.standardError() ? ": within noise, either would do" : "",
+        other, ordinal(rank), scored.size());
   }
 
   private static String ordinal(int r) {

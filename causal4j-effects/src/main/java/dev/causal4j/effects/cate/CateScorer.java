@@ -58,24 +58,37 @@ public final class CateScorer {
 
   /** The DR-loss of out-of-fold predictions {@code tau}. */
   public HeldOutLoss drLoss(double[] tau) {
-    check(tau);
-    double[] l = new double[tau.length];
-    for (int i = 0; i < l.length; i++) {
-      double d = phi[i] - tau[i];
-      l[i] = d * d;
-    }
-    return HeldOutLoss.of(l);
+    return HeldOutLoss.of(perUnit(CateSettings.SelectionLoss.DR, tau));
   }
 
   /** The R-loss of out-of-fold predictions {@code tau}. */
   public HeldOutLoss rLoss(double[] tau) {
+    return HeldOutLoss.of(perUnit(CateSettings.SelectionLoss.R, tau));
+  }
+
+  /**
+   * The difference in loss {@code l} between predictions {@code a} and {@code b} (negative when
+   * {@code a} is better), with the standard error of the paired per-unit differences, far smaller
+   * than either loss's own when the two models err on the same units.
+   */
+  public HeldOutLoss difference(CateSettings.SelectionLoss l, double[] a, double[] b) {
+    double[] la = perUnit(l, a);
+    double[] lb = perUnit(l, b);
+    for (int i = 0; i < la.length; i++) {
+      la[i] -= lb[i];
+    }
+    return HeldOutLoss.of(la);
+  }
+
+  private double[] perUnit(CateSettings.SelectionLoss loss, double[] tau) {
     check(tau);
     double[] l = new double[tau.length];
     for (int i = 0; i < l.length; i++) {
-      double d = (sample.outcome()[i] - m[i]) - (sample.treatment()[i] - e[i]) * tau[i];
+      double d = loss == CateSettings.SelectionLoss.DR ? phi[i] - tau[i]
+          : (sample.outcome()[i] - m[i]) - (sample.treatment()[i] - e[i]) * tau[i];
       l[i] = d * d;
     }
-    return HeldOutLoss.of(l);
+    return l;
   }
 
   private void check(double[] tau) {
