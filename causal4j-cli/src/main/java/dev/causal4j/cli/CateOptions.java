@@ -1,8 +1,10 @@
 package dev.causal4j.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.causal4j.InvalidInputException;
@@ -224,8 +226,10 @@ public final class CateOptions {
     return s / v.length;
   }
 
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  // Reads the effect command's JSON back, non-finite numbers included, to add the "cate" object.
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+      .enable(SerializationFeature.INDENT_OUTPUT).build();
 
   private String json(String body, Run run) {
     CateEstimate e = run.estimate();
