@@ -74,7 +74,9 @@ import picocli.CommandLine.Spec;
       "  causal4j effect data.csv --graph dag.json --treatment X --outcome Y --method aipw"
           + " --learner boosting",
       "  causal4j effect data.csv --treatment price --outcome sales --instrument cost"
-          + " --covariates season --format json"
+          + " --covariates season --format json",
+      "  causal4j effect ihdp.csv --treatment treatment --outcome y --covariates x1,x2,x3"
+          + " --cate --learner boosting --cate-out cate.csv"
     })
 public final class EffectCommand implements Callable<Integer> {
 
@@ -166,6 +168,8 @@ public final class EffectCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
+  @Mixin CateOptions cate;
+
   @Override
   public Integer call() {
     Estimand est = Estimand.parse(estimand);
@@ -195,6 +199,7 @@ public final class EffectCommand implements Callable<Integer> {
       requireColumn(d, z, "--instrument");
     }
     Identification id = identify(d, requested);
+    CateOptions.Run cateRun = cate.run(data, d, id, settings);
     if (id instanceof Ida ida) {
       if (refute.requested()) {
         throw new InvalidInputException("--refute needs one identified effect, but the graph"
@@ -212,9 +217,11 @@ public final class EffectCommand implements Callable<Integer> {
     Set<RefuterKind> kinds = refute.kinds(m);
     EffectEstimate r = choice.estimator().estimate(problem);
     List<Refutation> refutations = refute.run(kinds, choice.estimator(), problem, r, seed);
-    output.write(format == Format.JSON ? json(r, choice.reason(), id, refutations)
+    String body = format == Format.JSON ? json(r, choice.reason(), id, refutations)
         : text(r, choice.reason(), id) + RefuteOptions.text(refutations,
-            refute.robustnessSkipped(m)), spec.commandLine().getOut());
+            refute.robustnessSkipped(m));
+    output.write(cate.append(body, cateRun, format == Format.JSON, output.force),
+        spec.commandLine().getOut());
     return 0;
   }
 
@@ -426,11 +433,11 @@ public final class EffectCommand implements Callable<Integer> {
 
   private static final int WIDTH = 100;
 
-  private static void row(StringBuilder sb, String label, String value) {
+  static void row(StringBuilder sb, String label, String value) {
     wrap(sb, String.format(Locale.ROOT, "  %-13s ", label + ":"), " ".repeat(16), value);
   }
 
-  private static void wrap(StringBuilder sb, String first, String rest, String text) {
+  static void wrap(StringBuilder sb, String first, String rest, String text) {
     String indent = first;
     String left = text;
     while (indent.length() + left.length() > WIDTH) {

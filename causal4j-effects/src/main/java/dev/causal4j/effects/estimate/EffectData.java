@@ -31,11 +31,12 @@ public final class EffectData {
   private final FeatureMatrix instruments;
   private final FeatureMatrix mediators;
   private final int dropped;
+  private final int[] rowsUsed;
 
   private EffectData(EstimationProblem problem, double[] y, double[] t, boolean binary,
       String treatedLabel, String controlLabel, FeatureMatrix covariates,
       List<String> covariateNames, FeatureMatrix instruments, FeatureMatrix mediators,
-      int dropped) {
+      int dropped, int[] rowsUsed) {
     this.problem = problem;
     this.y = y;
     this.t = t;
@@ -47,6 +48,7 @@ public final class EffectData {
     this.instruments = instruments;
     this.mediators = mediators;
     this.dropped = dropped;
+    this.rowsUsed = rowsUsed;
   }
 
   /**
@@ -141,7 +143,7 @@ public final class EffectData {
     FeatureMatrix x = encode(c, p.covariates(), names);
     FeatureMatrix z = encode(c, p.instruments(), new ArrayList<>());
     FeatureMatrix m = encode(c, p.mediators(), new ArrayList<>());
-    return new EffectData(p, y, t, binary, treated, control, x, names, z, m, dropped);
+    return new EffectData(p, y, t, binary, treated, control, x, names, z, m, dropped, rows);
   }
 
   private static boolean zeroOne(double[] v) {
@@ -316,7 +318,23 @@ public final class EffectData {
     }
     return new EffectData(problem, yy, tt, binary, treatedLabel, controlLabel,
         covariates.selectRows(idx), covariateNames, instruments.selectRows(idx),
-        mediators.selectRows(idx), dropped);
+        mediators.selectRows(idx), dropped, resampled(idx));
+  }
+
+  /**
+   * The row of the problem's dataset each encoded row comes from (rows with a missing value in a
+   * used column are left out), so per-row results can be written beside the input.
+   */
+  public int[] rowsUsed() {
+    return rowsUsed.clone();
+  }
+
+  private int[] resampled(int[] idx) {
+    int[] r = new int[idx.length];
+    for (int i = 0; i < idx.length; i++) {
+      r[i] = rowsUsed[idx[i]];
+    }
+    return r;
   }
 
   /** Warnings that hold for every estimator on these data. */

@@ -3,18 +3,21 @@ package dev.causal4j.effects.estimate;
 import dev.causal4j.InvalidInputException;
 import java.util.Locale;
 
-/** Overlap checks and summaries of propensity scores, shared by the estimators that use them. */
-final class Propensities {
+/**
+ * Overlap checks and summaries of propensity scores, shared by the estimators and the CATE
+ * learners ({@link dev.causal4j.effects.cate}) that use them.
+ */
+public final class Propensities {
   private Propensities() {}
 
   /** Scores below this or above one minus it count as extreme. */
-  static final double EXTREME = 0.01;
+  public static final double EXTREME = 0.01;
 
   /**
    * Refuses propensities that leave no overlap: the treated and control scores do not share any
    * range (the covariates separate the arms), or most units sit at 0 or 1.
    */
-  static void checkOverlap(double[] e, double[] t, String treatment) {
+  public static void checkOverlap(double[] e, double[] t, String treatment) {
     double[] tr = range(e, t, 1);
     double[] cr = range(e, t, 0);
     int atBounds = 0;
@@ -69,7 +72,7 @@ final class Propensities {
   }
 
   /** Clips into {@code [bound, 1 − bound]} in place; returns how many were moved. */
-  static int clip(double[] e, double bound) {
+  public static int clip(double[] e, double bound) {
     int c = 0;
     for (int i = 0; i < e.length; i++) {
       if (e[i] < bound) {
