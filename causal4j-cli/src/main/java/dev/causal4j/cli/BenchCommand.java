@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code causal4j bench <what>}: benchmarks on data with a known answer, timed, with accuracy
  * against the truth and, where one exists, a reference tool side by side. Each benchmark is a
- * subcommand ({@link BenchDiscoveryCommand}, {@link EffectsBenchCommand}, …).
+ * subcommand ({@link BenchDiscoveryCommand}, {@link EffectsBenchCommand},
+ * {@link TimeSeriesBenchCommand}, …).
  */
 @Command(
     name = "bench",
@@ -19,9 +20,11 @@ import picocli.CommandLine.Spec;
           + " tools side by side where they exist.",
       "Choose a benchmark: see the commands below."
     },
-    subcommands = {BenchDiscoveryCommand.class, EffectsBenchCommand.class},
+    subcommands = {BenchDiscoveryCommand.class, EffectsBenchCommand.class,
+      TimeSeriesBenchCommand.class},
     footer = {"", "Examples:", "  causal4j bench discovery --sizes 50,200 --repeats 3",
-      "  causal4j bench effects --rows 100000"})
+      "  causal4j bench effects --rows 100000",
+      "  causal4j bench timeseries --variables 10,50,100 --max-lag 1,5"})
 public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

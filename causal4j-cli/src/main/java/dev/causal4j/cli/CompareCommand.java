@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
       "Score an estimated graph against the true graph.",
       "Graphs may be JSON, Tetrad text or edge lists. By default the estimate is scored against"
           + " the truth's CPDAG (its PAG when the truth has hidden variables); --reference dag"
-          + " scores against the DAG itself."
+          + " scores against the DAG itself. Time-series graphs (JSON with lags) are scored on"
+          + " lagged links and on the summary graph."
     },
     footer = {
       "",
@@ -67,6 +68,10 @@ public final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (TimeSeriesCompare.isLagged(truthFile) || TimeSeriesCompare.isLagged(estimateFile)) {
+      output.write(TimeSeriesCompare.run(this), spec.commandLine().getOut());
+      return 0;
+    }
     Graph truth = GraphFiles.read(truthFile);
     Graph estimate = GraphFiles.read(estimateFile);
     Reference ref = reference != null ? reference : References.defaultFor(truth);

@@ -85,11 +85,18 @@ import picocli.CommandLine.Spec;
       "  directlingam  DirectLiNGAM (Shimizu et al. 2011): a DAG with connection strengths, for"
           + " linear data with non-Gaussian noise",
       "  icalingam   ICA-LiNGAM (Shimizu et al. 2006): the same model, found by FastICA",
+      "Time series (rows in time order, or --time COLUMN; one series per --domain level):",
+      "  pcmci       PCMCI (Runge et al. 2019): lagged links, condition selection then MCI tests",
+      "  pcmci-plus  PCMCI+ (Runge 2020): lagged and contemporaneous links",
+      "  var-lingam  VAR-LiNGAM (Hyvarinen et al. 2010): a structural VAR with non-Gaussian noise",
+      "  granger     multivariate Granger causality: VAR order by --lag-selection, ols or lasso",
+      "  ccm         convergent cross mapping (Sugihara et al. 2012): deterministic dynamics",
       "",
       "Output: a CPDAG for the PC family and the score searches (--> compelled, --- either"
           + " direction), a PAG for fci, rfci and gfci (o marks what the data leave open, <->"
-          + " a hidden common cause), a DAG with edge weights for LiNGAM. With --bootstrap B each edge carries the fraction of B resampled"
-          + " runs that had it.",
+          + " a hidden common cause), a DAG with edge weights for LiNGAM, a time-series graph"
+          + " (each link X(t-lag) to Y(t) with its lag) for the time-series algorithms. With"
+          + " --bootstrap B each edge carries the fraction of B resampled runs that had it.",
       "",
       "Examples:",
       "  causal4j discover examples/sachs.csv",
@@ -99,7 +106,8 @@ import picocli.CommandLine.Spec;
       "  causal4j discover --algorithm fges --penalty 4 --threads 8 data.csv",
       "  causal4j discover --algorithm boss --starts 5 --seed 1 data.csv",
       "  causal4j discover --algorithm gfci --alpha 0.01 --penalty 2 data.csv",
-      "  causal4j discover --algorithm pc --test oracle --truth truth.json"
+      "  causal4j discover --algorithm pc --test oracle --truth truth.json",
+      "  causal4j discover --algorithm pcmci-plus --max-lag 3 --time t --format json series.csv"
     })
 public final class DiscoverCommand implements Callable<Integer> {
 
@@ -110,7 +118,9 @@ public final class DiscoverCommand implements Callable<Integer> {
     /** A score of the data: --score and its settings. */
     SCORE,
     /** The data themselves (LiNGAM). */
-    DATA
+    DATA,
+    /** Time-ordered data: lagged graphs ({@link TimeSeriesAlgorithms}). */
+    TIME_SERIES
   }
 
   /** The algorithms this command runs. */
@@ -126,7 +136,12 @@ public final class DiscoverCommand implements Callable<Integer> {
     RFCI("rfci", Family.TEST),
     GFCI("gfci", Family.TEST, Family.SCORE),
     DIRECTLINGAM("directlingam", Family.DATA),
-    ICALINGAM("icalingam", Family.DATA);
+    ICALINGAM("icalingam", Family.DATA),
+    PCMCI("pcmci", Family.TIME_SERIES),
+    PCMCI_PLUS("pcmci-plus", Family.TIME_SERIES),
+    VAR_LINGAM("var-lingam", Family.TIME_SERIES),
+    GRANGER("granger", Family.TIME_SERIES),
+    CCM("ccm", Family.TIME_SERIES);
 
     final String label;
     final EnumSet<Family> families;
@@ -158,7 +173,8 @@ public final class DiscoverCommand implements Callable<Integer> {
       defaultValue = "pc-stable",
       converter = AlgorithmConverter.class,
       description = "pc, pc-stable, cpc, fges, ges, boss, grasp, fci, rfci, gfci, directlingam"
-          + " or icalingam (default: ${DEFAULT-VALUE}).")
+          + " or icalingam; for time series pcmci, pcmci-plus, var-lingam, granger or ccm"
+          + " (default: ${DEFAULT-VALUE}).")
   Algorithm algorithm;
 
   @Mixin TestOptions tests;
@@ -303,6 +319,8 @@ public final class DiscoverCommand implements Callable<Integer> {
       description = "text (default), json, dot or tetrad.")
   Format format;
 
+  @Mixin TimeSeriesOptions timeSeries;
+
   @Mixin DataOptions data;
 
   @Mixin OutputOptions output;
@@ -332,6 +350,13 @@ public final class DiscoverCommand implements Callable<Integer> {
   }
 
   private String run(int nThreads) {
+    if (algorithm.uses(Family.TIME_SERIES)) {
+      return TimeSeriesAlgorithms.run(this, nThreads);
+    }
+    if (timeSeries.maxLag != null) {
+      throw new InvalidInputException("--max-lag is for the time-series algorithms (pcmci,"
+          + " pcmci-plus, var-lingam, granger, ccm); drop it for " + algorithm.label);
+    }
     Knowledge knowledge = knowledgeFile == null ? Knowledge.empty()
         : KnowledgeFile.read(knowledgeFile);
     checkOptionsApply();

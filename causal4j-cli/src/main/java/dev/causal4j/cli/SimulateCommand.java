@@ -54,7 +54,8 @@ import picocli.CommandLine.Spec;
           + " --out sim1",
       "  causal4j simulate --model discrete --nodes 20 --latent 2 --missing 0.05 --seed 1"
           + " --out sim2",
-      "  causal4j simulate --model bif --network alarm.bif --samples 5000 --seed 3 --out alarm"
+      "  causal4j simulate --model bif --network alarm.bif --samples 5000 --seed 3 --out alarm",
+      "  causal4j simulate --model svar --nodes 10 --max-lag 3 --samples 2000 --seed 1 --out ts"
     })
 public final class SimulateCommand implements Callable<Integer> {
 
@@ -67,12 +68,24 @@ public final class SimulateCommand implements Callable<Integer> {
     NONLINEAR("nonlinear"),
     DISCRETE("discrete"),
     MIXED("mixed"),
-    BIF("bif");
+    BIF("bif"),
+    SVAR("svar", true),
+    SVAR_LAPLACE("svar-laplace", true),
+    SVAR_NONLINEAR("svar-nonlinear", true),
+    LORENZ96("lorenz96", true),
+    LOGISTIC("logistic", true);
 
     final String word;
+    /** Writes a time series and a lagged graph ({@link TimeSeriesSimulations}). */
+    final boolean timeSeries;
 
     Model(String word) {
+      this(word, false);
+    }
+
+    Model(String word, boolean timeSeries) {
       this.word = word;
+      this.timeSeries = timeSeries;
     }
 
     @Override
@@ -87,7 +100,8 @@ public final class SimulateCommand implements Callable<Integer> {
         }
       }
       throw new IllegalArgumentException("'" + s + "' is not a model; use one of linear-gaussian,"
-          + " linear-uniform, linear-laplace, linear-exponential, nonlinear, discrete, mixed, bif");
+          + " linear-uniform, linear-laplace, linear-exponential, nonlinear, discrete, mixed, bif,"
+          + " or for time series svar, svar-laplace, svar-nonlinear, lorenz96, logistic");
     }
   }
 
@@ -96,7 +110,9 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--model", required = true, paramLabel = "MODEL", converter = ModelConverter.class,
       description = "linear-gaussian, linear-uniform, linear-laplace, linear-exponential (linear"
           + " SEMs with that noise), nonlinear (additive noise, random smooth functions),"
-          + " discrete (Dirichlet CPTs), mixed (conditional Gaussian), or bif (sample --network).")
+          + " discrete (Dirichlet CPTs), mixed (conditional Gaussian), or bif (sample --network);"
+          + " time series: svar, svar-laplace, svar-nonlinear (structural VARs with lagged and"
+          + " contemporaneous links), lorenz96 (chaotic ODE), logistic (coupled logistic maps).")
   Model model;
 
   @Option(names = "--nodes", paramLabel = "N", defaultValue = "10",
@@ -146,6 +162,15 @@ public final class SimulateCommand implements Callable<Integer> {
           + " keeps the raw SEM scale, whose variances grow along the causal order).")
   boolean standardize;
 
+  @Option(names = "--max-lag", paramLabel = "L", defaultValue = "2",
+      description = "svar models: the largest lag of the random links (default: ${DEFAULT-VALUE}).")
+  int maxLag;
+
+  @Option(names = "--series", paramLabel = "K", defaultValue = "1",
+      description = "Time-series models: independent series of --samples time points each, told"
+          + " apart by a 'series' column (default: ${DEFAULT-VALUE}).")
+  int series;
+
   @Option(names = "--network", paramLabel = "FILE.bif",
       description = "The Bayesian network to sample with --model bif.")
   Path network;
@@ -165,6 +190,17 @@ public final class SimulateCommand implements Callable<Integer> {
   public Integer call() {
     long start = System.nanoTime();
     prepareDirectory();
+    if (model.timeSeries) {
+      String done = TimeSeriesSimulations.run(this);
+      spec.commandLine().getErr().printf(Locale.ROOT, "%s in %.1f s%n", done,
+          (System.nanoTime() - start) / 1e9);
+      spec.commandLine().getErr().flush();
+      return 0;
+    }
+    if (series != 1) {
+      throw new InvalidInputException("--series is for the time-series models; use --domains for"
+          + " --model " + model.word);
+    }
     Dataset data;
     Graph truth;
     if (model == Model.BIF) {
@@ -218,7 +254,8 @@ public final class SimulateCommand implements Callable<Integer> {
       case NONLINEAR -> Mechanism.NONLINEAR_ADDITIVE;
       case DISCRETE -> Mechanism.DISCRETE_DIRICHLET;
       case MIXED -> Mechanism.MIXED_CONDITIONAL_GAUSSIAN;
-      case BIF -> throw new IllegalStateException("bif is not a random model");
+      case BIF, SVAR, SVAR_LAPLACE, SVAR_NONLINEAR, LORENZ96, LOGISTIC ->
+          throw new IllegalStateException(model + " is not a random SEM");
     };
     Simulation.Builder b = Simulation.builder().mechanism(mechanism).graphModel(graph)
         .nodes(nodes).averageDegree(degree).samples(samples).latentConfounders(latent)

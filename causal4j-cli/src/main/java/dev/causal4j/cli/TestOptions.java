@@ -28,6 +28,8 @@ public final class TestOptions {
   /** The tests offered on the command line. */
   enum Test {
     FISHER_Z("fisher-z"),
+    /** Fisher's z of the partial correlation by the name time-series work (Tigramite) uses. */
+    PAR_CORR("par-corr"),
     G_SQUARE("g-square"),
     CHI_SQUARE("chi-square"),
     CG("cg"),
@@ -48,8 +50,8 @@ public final class TestOptions {
       names = "--test",
       paramLabel = "TEST",
       converter = TestConverter.class,
-      description = "fisher-z, g-square, chi-square, cg, kci, rcit, rcot or oracle (default: by"
-          + " data type).")
+      description = "fisher-z (also called par-corr), g-square, chi-square, cg, kci, rcit, rcot or"
+          + " oracle (default: by data type).")
   Test test;
 
   @Option(
@@ -90,10 +92,11 @@ public final class TestOptions {
   IndependenceTest build(Test chosen, Dataset d, long seed, int threads) {
     switch (chosen) {
       case FISHER_Z:
+      case PAR_CORR:
         for (Variable v : d.variables()) {
           if (!v.isContinuous()) {
             throw new InvalidInputException(
-                "fisher-z needs continuous variables, but '" + v.name() + "'"
+                chosen.label + " needs continuous variables, but '" + v.name() + "'"
                     + d.source().map(s -> " in " + s).orElse("") + " is "
                     + v.type().toString().toLowerCase(Locale.ROOT) + "; use --test "
                     + (d.isAllCategorical() ? "g-square" : "cg") + " (or --continuous "
@@ -143,8 +146,8 @@ public final class TestOptions {
         }
       }
       throw new CommandLine.TypeConversionException(
-          "'" + value + "' is not a test; use fisher-z, g-square, chi-square, cg, kci, rcit,"
-              + " rcot or oracle");
+          "'" + value + "' is not a test; use fisher-z (par-corr), g-square, chi-square, cg, kci,"
+              + " rcit, rcot or oracle");
     }
   }
 

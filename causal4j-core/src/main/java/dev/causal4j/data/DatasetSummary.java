@@ -285,17 +285,11 @@ public record DatasetSummary(
   private static TimeSummary time(TimeColumn t, DomainColumn domain) {
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
-    boolean ordered = true;
-    double[] v = t.values();
-    double[] last = new double[domain == null ? 1 : domain.levels().size()];
-    Arrays.fill(last, Double.NEGATIVE_INFINITY);
-    for (int i = 0; i < v.length; i++) {
-      min = Math.min(min, v[i]);
-      max = Math.max(max, v[i]);
-      int env = domain == null ? 0 : domain.labels()[i];
-      ordered &= v[i] >= last[env];
-      last[env] = v[i];
+    for (double v : t.values()) {
+      min = Math.min(min, v);
+      max = Math.max(max, v);
     }
+    boolean ordered = TimeOrder.firstViolation(t, domain, false).isEmpty();
     return new TimeSummary(t.name(), min, max, ordered);
   }
 

@@ -46,6 +46,10 @@ import java.util.OptionalInt;
  * {@code resampling} beside the graph; the reader skips those three, so a search result can be
  * given wherever a graph is expected.
  *
+ * <p>A time-series graph (with {@code "max_lag"} and a lag on every edge, possibly several edges
+ * per pair and self-links) is {@link LaggedGraphJson}'s; this reader refuses it with a message
+ * saying so.
+ *
  * <p>The reader is strict otherwise: an unknown field, a malformed document (reported with line and column),
  * an unknown edge symbol, an edge naming a node not in {@code nodes}, a duplicate node, a
  * self-loop, two edges between the same pair, or a mark the kind cannot have (an undirected edge
@@ -189,6 +193,9 @@ public final class GraphJson {
             edges(rawEdges);
           }
           case "stats", "warnings", "resampling" -> p.skipChildren();
+          case "max_lag" -> throw error("this is a time-series graph (it has \"max_lag\" and lagged"
+              + " edges), which an ordinary graph cannot hold; give it where a time-series graph is"
+              + " expected (it is read by LaggedGraphJson)");
           default -> throw error("unknown field \"" + field + "\"; a graph has \"kind\", \"nodes\","
               + " \"latent\" and \"edges\"");
         }
