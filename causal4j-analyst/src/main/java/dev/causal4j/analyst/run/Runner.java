@@ -96,7 +96,8 @@ public final class Runner {
     return new DiscoveryRun(tuning, full, boot, data.rows());
   }
 
-  private static TuningResult tune(Dataset data, Plan plan, PlanRequest request,
+  /** Chooses the plan's parameter as its tuning criterion says (no search on all rows yet). */
+  public static TuningResult tune(Dataset data, Plan plan, PlanRequest request,
       Progress progress) {
     Tuning t = plan.tuning();
     switch (t.criterion()) {
@@ -116,13 +117,14 @@ public final class Runner {
   }
 
   /**
-   * α by the score of each candidate's graph. FCI's PAGs have no DAG to score, so FCI's α is
-   * tuned on PC-Stable's graphs with the same test (same skeleton search, CPDAG output).
+   * α by the score of each candidate's graph. FCI's and GFCI's PAGs have no DAG to score, so
+   * their α is tuned on PC-Stable's graphs with the same test (same kind of skeleton search,
+   * CPDAG output).
    */
   private static TuningResult byInformationCriterion(Dataset data, Plan plan,
       PlanRequest request, Progress progress) {
     Tuning t = plan.tuning();
-    Algorithm searched = plan.algorithm() == Algorithm.FCI ? Algorithm.PC_STABLE
+    Algorithm searched = plan.algorithm().allowsHiddenConfounders() ? Algorithm.PC_STABLE
         : plan.algorithm();
     Statistic scoring = switch (plan.statistic()) {
       case G_SQUARE -> Statistic.BDEU;
@@ -148,8 +150,8 @@ public final class Runner {
     }
     String note = String.format(Locale.ROOT, "%s = %s: the %s of the %s graph (a DAG in its"
         + " class) was highest%s", t.parameter(), chosen, scoring.label(), searched.label(),
-        searched == plan.algorithm() ? "" : " (FCI's α is tuned on PC-Stable with the same test,"
-            + " since a PAG has no likelihood)");
+        searched == plan.algorithm() ? "" : " (" + plan.algorithm().label() + "'s α is tuned on"
+            + " PC-Stable with the same test, since a PAG has no likelihood)");
     if (Double.isInfinite(best)) {
       note = t.parameter() + " = " + chosen + ": no candidate's graph could be extended to a"
           + " DAG and scored, so the middle candidate is used";
