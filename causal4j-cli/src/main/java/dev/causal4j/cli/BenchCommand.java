@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
           + " tools side by side where they exist.",
       "Choose a benchmark: see the commands below."
     },
-    subcommands = {BenchDiscoveryCommand.class, EffectsBenchCommand.class},
+    subcommands = {BenchDiscoveryCommand.class, EffectsBenchCommand.class,
+      AnalystBenchCommand.class},
     footer = {"", "Examples:", "  causal4j bench discovery --sizes 50,200 --repeats 3",
       "  causal4j bench effects --rows 100000"})
 public final class BenchCommand implements Callable<Integer> {
