@@ -1,5 +1,6 @@
 package dev.causal4j.bench.analyst;
 
+import dev.causal4j.InvalidInputException;
 import dev.causal4j.analyst.Analyst;
 import dev.causal4j.analyst.plan.PlanRequest;
 import dev.causal4j.bench.metrics.GraphMetrics;
@@ -86,10 +87,17 @@ public final class AnalystBenchmark {
         long t0 = System.nanoTime();
         PlanRequest request = new PlanRequest(Optional.empty(), Optional.empty(),
             Knowledge.empty(), false, Optional.empty(), Duration.ofHours(1), seed, c.threads());
-        Analyst.Searched a = Analyst.search(sim.data(), request);
-        Run r = score(sc.name(), seed, ANALYST, a.plan().ruleId() + ": "
-            + a.plan().algorithm().label() + "/" + a.plan().statistic().label(),
-            truth, a.result(), t0);
+        Run r;
+        try {
+          Analyst.Searched a = Analyst.search(sim.data(), request);
+          r = score(sc.name(), seed, ANALYST, a.plan().ruleId() + ": "
+              + a.plan().algorithm().label() + "/" + a.plan().statistic().label(),
+              truth, a.result(), t0);
+        } catch (InvalidInputException e) {
+          // A refusal is the analyst's answer on these data: scored as no graph (F1 0).
+          r = new Run(sc.name(), seed, ANALYST, "refused: " + e.getMessage(), 0, 0,
+              (System.nanoTime() - t0) / 1e9);
+        }
         out.add(r);
         progress.accept(r);
         for (FixedMethod m : c.fixed()) {
