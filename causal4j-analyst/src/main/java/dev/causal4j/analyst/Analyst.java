@@ -14,6 +14,7 @@ import dev.causal4j.analyst.run.Progress;
 import dev.causal4j.analyst.run.Runner;
 import dev.causal4j.data.DataChecks;
 import dev.causal4j.data.Dataset;
+import dev.causal4j.discovery.DiscoveryResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -76,6 +77,26 @@ public final class Analyst {
   public static int minimumRows(int p) {
     return Math.max(30, p + 10);
   }
+
+  /**
+   * The plan and the graph the analysis would show edge probabilities for: profile, plan, tuning
+   * and the search on all rows, without the bootstrap or the effect. The bootstrap only annotates
+   * this graph, so this is the analyst's answer at a fraction of the cost (what {@code causal4j
+   * bench analyst} scores).
+   */
+  public static Searched search(Dataset data, PlanRequest request) {
+    validate(data, request);
+    Profile profile = Profiler.builder().seed(request.seed()).build().profile(data);
+    Plan plan = Planner.plan(profile, data, request);
+    Dataset prepared = Runner.prepare(data, plan);
+    DiscoveryRun.TuningResult tuning = Runner.tune(prepared, plan, request, Progress.NONE);
+    DiscoveryResult result = plan.algorithm().search(prepared, plan.statistic(), tuning.chosen(),
+        request.knowledge(), request.seed(), request.threads());
+    return new Searched(plan, tuning, result);
+  }
+
+  /** The plan, its tuning and the search on all rows, as {@link #search} gives them. */
+  public record Searched(Plan plan, DiscoveryRun.TuningResult tuning, DiscoveryResult result) {}
 
   /** Runs the whole analysis on {@code data} (missing values as read, not yet handled). */
   public static Analysis analyze(Dataset data, PlanRequest request, Progress progress) {

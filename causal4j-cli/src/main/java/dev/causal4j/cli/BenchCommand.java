@@ -21,10 +21,11 @@ import picocli.CommandLine.Spec;
       "Choose a benchmark: see the commands below."
     },
     subcommands = {BenchDiscoveryCommand.class, EffectsBenchCommand.class,
-      TimeSeriesBenchCommand.class},
+      TimeSeriesBenchCommand.class, AnalystBenchCommand.class},
     footer = {"", "Examples:", "  causal4j bench discovery --sizes 50,200 --repeats 3",
       "  causal4j bench effects --rows 100000",
-      "  causal4j bench timeseries --variables 10,50,100 --max-lag 1,5"})
+      "  causal4j bench timeseries --variables 10,50,100 --max-lag 1,5",
+      "  causal4j bench analyst --seeds 3"})
 public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -6,6 +6,9 @@ import dev.causal4j.analyst.run.EffectRun;
 import dev.causal4j.discovery.resampling.EdgeFrequencies;
 import dev.causal4j.discovery.resampling.ResamplingResult;
 import dev.causal4j.effects.estimate.EffectEstimate;
+import dev.causal4j.effects.refute.EValue;
+import dev.causal4j.effects.refute.Refutation;
+import dev.causal4j.effects.refute.RobustnessValue;
 import dev.causal4j.graph.Edge;
 import dev.causal4j.graph.Endpoint;
 import dev.causal4j.graph.Graph;
@@ -186,7 +189,51 @@ public final class Explainer {
                 + " so read the estimates with care.");
       }
     }
-    out.add(capitalise(e.refutation()) + ".");
+    if (e.refutations().isEmpty()) {
+      out.add(capitalise(e.refutation()) + ".");
+    } else {
+      out.addAll(refutationSentences(e));
+    }
+    return out;
+  }
+
+  /**
+   * What the refuters found: how many passed, which failed, and how strong a hidden confounder
+   * would have to be to explain the effect away (from the E-value and, for a regression estimate,
+   * the robustness value).
+   */
+  static List<String> refutationSentences(EffectRun e) {
+    List<String> out = new ArrayList<>();
+    List<String> failed = new ArrayList<>();
+    for (Refutation r : e.refutations()) {
+      if (!r.verdict().passed()) {
+        failed.add(r.kind().label());
+      }
+    }
+    int passed = e.refutations().size() - failed.size();
+    out.add(String.format(Locale.ROOT, "%s: %d of %d checks pass%s.", capitalise(e.refutation()),
+        passed, e.refutations().size(), failed.isEmpty() ? ""
+            : " (" + String.join(", ", failed) + " fail" + (failed.size() == 1 ? "s" : "")
+                + ", so read the estimate with care)"));
+    String t = e.treatment();
+    String y = e.outcome();
+    for (Refutation r : e.refutations()) {
+      if (r instanceof EValue ev) {
+        out.add(ev.bound() <= 1
+            ? String.format(Locale.ROOT, "The estimate's interval already includes no effect;"
+                + " a hidden confounder associated with %s and %s by a risk ratio of %.2f each"
+                + " would explain the point estimate away (E-value).", t, y, ev.point())
+            : String.format(Locale.ROOT, "A hidden confounder would need to be associated with"
+                + " both %s and %s by a risk ratio of %.2f each, beyond the measured covariates,"
+                + " to explain the effect away, and of %.2f each to make its interval include no"
+                + " effect (E-value; %s).", t, y, ev.point(), ev.bound(), ev.conversion()));
+      } else if (r instanceof RobustnessValue rv) {
+        out.add(String.format(Locale.ROOT, "By the robustness value of the regression estimate,"
+            + " a hidden confounder would need to explain %s of the residual variance of both %s"
+            + " and %s to explain the effect away, and %s to make its 95%% interval include"
+            + " zero.", pct(rv.rv()), t, y, pct(rv.rvAlpha())));
+      }
+    }
     return out;
   }
 
@@ -194,7 +241,7 @@ public final class Explainer {
     return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 
-  static String pct(double v) {
+  public static String pct(double v) {
     return Double.isNaN(v) ? "n/a" : Math.round(100 * v) + "%";
   }
 

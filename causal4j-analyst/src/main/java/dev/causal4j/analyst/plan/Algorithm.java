@@ -3,6 +3,8 @@ package dev.causal4j.analyst.plan;
 import dev.causal4j.data.Dataset;
 import dev.causal4j.discovery.DiscoveryResult;
 import dev.causal4j.discovery.fci.Fci;
+import dev.causal4j.discovery.fci.Gfci;
+import dev.causal4j.discovery.ges.Fges;
 import dev.causal4j.discovery.lingam.DirectLingam;
 import dev.causal4j.discovery.lingam.Pruning;
 import dev.causal4j.discovery.pc.Pc;
@@ -36,6 +38,23 @@ public enum Algorithm {
         int threads) {
       return DirectLingam.builder().knowledge(k).pruning(Pruning.ADAPTIVE_LASSO)
           .threads(threads).build().search(d).result();
+    }
+  },
+  FGES("fges", "FGES (Ramsey et al. 2017; GES of Chickering 2002)", false) {
+    @Override
+    public DiscoveryResult search(Dataset d, Statistic s, double parameter, Knowledge k, long seed,
+        int threads) {
+      return Fges.builder(s.score(d, parameter, threads)).knowledge(k).threads(threads).build()
+          .search();
+    }
+  },
+  GFCI("gfci", "GFCI (Ogarrio, Spirtes & Ramsey 2016)", true) {
+    /** The test is the statistic's; the score is its likelihood counterpart at penalty 1. */
+    @Override
+    public DiscoveryResult search(Dataset d, Statistic s, double parameter, Knowledge k, long seed,
+        int threads) {
+      return Gfci.builder(s.test(d, seed, threads), s.scoreOfTest().score(d, 1.0, threads))
+          .alpha(parameter).knowledge(k).threads(threads).build().search();
     }
   },
   FCI("fci", "FCI (Spirtes et al. 1999; Zhang 2008)", true) {

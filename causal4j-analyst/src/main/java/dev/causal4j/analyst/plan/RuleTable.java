@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public final class RuleTable {
   /** The table's version, written into every plan. */
-  public static final String VERSION = "analyst-rules/1";
+  public static final String VERSION = "analyst-rules/2";
 
   /** Share of sampled pairs that must be nonlinear for a nonparametric test. */
   public static final double NONLINEAR_SHARE = 0.3;
@@ -40,7 +40,10 @@ public final class RuleTable {
   static final Condition LARGE = new Condition("p ≥ " + LARGE_P,
       in -> in.profile().variables() >= LARGE_P);
 
-  /** The rows, in the order they are tried. */
+  /**
+   * The rows, in the order they are tried. A row whose condition repeats an earlier one's
+   * ({@code hidden-continuous-fci}, {@code large-p-fges}) is reached only as that row's downgrade.
+   */
   public static final List<Rule> ROWS = List.of(
       new Rule("hidden-discrete", HIDDEN.and(DISCRETE), Algorithm.FCI, Statistic.G_SQUARE,
           Tuning.alphaByInformationCriterion(), "Hidden confounding is {hidden}: FCI with the G²"
@@ -50,9 +53,18 @@ public final class RuleTable {
           Tuning.alphaByInformationCriterion(), "Hidden confounding is {hidden}: FCI with the"
               + " conditional-Gaussian test (mixed types) returns a PAG, which allows for hidden"
               + " common causes.", "mixed"),
-      new Rule("hidden-continuous", HIDDEN.and(CONTINUOUS), Algorithm.FCI, Statistic.FISHER_Z,
-          Tuning.alphaByInformationCriterion(), "Hidden confounding is {hidden}: FCI with the"
-              + " Fisher Z test returns a PAG, which allows for hidden common causes.",
+      new Rule("hidden-continuous", HIDDEN.and(CONTINUOUS), Algorithm.GFCI, Statistic.FISHER_Z,
+          Tuning.alphaByInformationCriterion(), "Hidden confounding is {hidden}: GFCI (FGES with"
+              + " the BIC for the skeleton's start, then FCI's rules with the Fisher Z test)"
+              + " returns a PAG, which allows for hidden common causes. Measured on simulated"
+              + " linear-Gaussian data with 4 of 24 nodes hidden (bench analyst, scenario"
+              + " 'hidden'), GFCI's PAG matched the true one better than FCI's (strict F1 0.65 vs"
+              + " 0.48 at α = 0.01, 5 seeds) at the same cost. α is chosen as for FCI, by the"
+              + " BIC of PC-Stable's graphs.", "hidden-continuous-fci"),
+      new Rule("hidden-continuous-fci", HIDDEN.and(CONTINUOUS), Algorithm.FCI,
+          Statistic.FISHER_Z, Tuning.alphaByInformationCriterion(), "Hidden confounding is"
+              + " {hidden}: FCI with the Fisher Z test returns a PAG, which allows for hidden"
+              + " common causes; it needs no score, so it is cheaper than GFCI.",
           "linear-gaussian-pc"),
       new Rule("discrete", DISCRETE, Algorithm.PC_STABLE, Statistic.G_SQUARE,
           Tuning.alphaByInformationCriterion(), "All {p} variables are categorical: PC-Stable"
@@ -79,7 +91,15 @@ public final class RuleTable {
               + " BOSS with the linear-Gaussian BIC scales to thousands of variables and runs in"
               + " parallel. The penalty is fixed at 2, stricter than the BIC's 1, which adds false"
               + " edges when p is large; a stability search over penalties would multiply the"
-              + " cost.", "linear-gaussian-pc"),
+              + " cost.", "large-p-fges"),
+      new Rule("large-p-fges", CONTINUOUS.and(LARGE), Algorithm.FGES, Statistic.BIC,
+          new Tuning(Tuning.Criterion.FIXED, "penalty", List.of(2.0)), "{p} variables is many"
+              + " and BOSS does not fit the time budget: FGES with the linear-Gaussian BIC"
+              + " (penalty 2, as for BOSS). Measured on simulated linear-Gaussian data of n ="
+              + " 2,000 and average degree 3 (one thread), FGES took 0.2 s at p = 100 and 1.0 s"
+              + " at p = 500 where BOSS took 0.5 s and 10 s, at a lower strict F1 (0.88 vs 0.99"
+              + " at p = 100, 0.94 vs 0.98 at p = 500): BOSS first, FGES when BOSS is too slow,"
+              + " both ahead of PC-Stable (0.78 at p = 500).", "linear-gaussian-pc"),
       new Rule("linear-gaussian", CONTINUOUS, Algorithm.BOSS, Statistic.BIC,
           Tuning.penaltyByStability(), "The data look linear ({nonlinear} of pairs nonlinear)"
               + " and Gaussian enough ({nonGaussian} of residuals non-Gaussian): BOSS with the"

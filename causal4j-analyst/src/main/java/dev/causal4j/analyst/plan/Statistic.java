@@ -63,6 +63,21 @@ public enum Statistic {
     };
   }
 
+  /**
+   * The score that goes with a test: BIC for Fisher Z, BDeu for G², the conditional-Gaussian BIC
+   * for the conditional-Gaussian test (the same model, read as a likelihood).
+   *
+   * @throws IllegalStateException for a test without a likelihood (RCIT) or a non-test
+   */
+  public Statistic scoreOfTest() {
+    return switch (this) {
+      case FISHER_Z -> BIC;
+      case G_SQUARE -> BDEU;
+      case CONDITIONAL_GAUSSIAN -> CONDITIONAL_GAUSSIAN_BIC;
+      default -> throw new IllegalStateException(label + " has no matching score");
+    };
+  }
+
   /** The test over every variable of {@code d}. */
   public IndependenceTest test(Dataset d, long seed, int threads) {
     return switch (this) {

@@ -9,6 +9,7 @@ import dev.causal4j.analyst.profile.Profile;
 import dev.causal4j.analyst.run.DiscoveryRun;
 import dev.causal4j.analyst.run.EffectRun;
 import dev.causal4j.effects.estimate.EffectEstimate;
+import dev.causal4j.effects.refute.Refutation;
 import dev.causal4j.graph.Edge;
 import dev.causal4j.graph.Endpoint;
 import dev.causal4j.graph.Graph;
@@ -250,7 +251,19 @@ public final class HtmlReport {
       h.append("<p class=\"warn\">").append(esc(w)).append("</p>");
     }
     h.append("<h3 id=\"refutation\">Refutation</h3><p>").append(esc(e.refutation()))
-        .append("</p></section>\n");
+        .append("</p>");
+    if (!e.refutations().isEmpty()) {
+      h.append("<table id=\"refutations\"><thead><tr><th>check</th><th>verdict</th>"
+          + "<th>result</th><th>rule</th></tr></thead><tbody>");
+      for (Refutation r : e.refutations()) {
+        h.append("<tr><td>").append(esc(r.kind().label())).append("</td><td class=\"")
+            .append(r.verdict().passed() ? "pass" : "fail").append("\">")
+            .append(r.verdict().word()).append("</td><td>").append(esc(r.summary()))
+            .append("</td><td>").append(esc(r.verdict().rule())).append("</td></tr>");
+      }
+      h.append("</tbody></table>");
+    }
+    h.append("</section>\n");
   }
 
   private record Row(String label, double value, double lower, double upper) {}
@@ -441,6 +454,7 @@ public final class HtmlReport {
       ".vars{display:flex;flex-wrap:wrap;gap:14px}.var{margin:0;width:230px}",
       ".var figcaption{font-size:12.5px;margin-bottom:2px}",
       ".warn{color:#8a4b00;background:#fff4e0;padding:6px 10px;border-radius:4px}",
+      "td.pass{color:#1e6b2e;font-weight:600}td.fail{color:#a61b1b;font-weight:600}",
       "ul.caveats li{color:#555}pre{background:#f4f4f4;padding:10px;border-radius:6px;"
           + "overflow-x:auto}",
       "footer{text-align:center;color:#888;font-size:12px;padding:16px}");

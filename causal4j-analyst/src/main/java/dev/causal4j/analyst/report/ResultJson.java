@@ -17,6 +17,8 @@ import dev.causal4j.discovery.DiscoveryResult;
 import dev.causal4j.discovery.resampling.EdgeFrequencies;
 import dev.causal4j.graph.Edge;
 import dev.causal4j.graph.Graph;
+import dev.causal4j.analyst.run.EffectRun;
+import dev.causal4j.effects.refute.Refutation;
 import java.io.IOException;
 
 /**
@@ -45,7 +47,7 @@ public final class ResultJson {
     root.set("profile", m.valueToTree(a.profile()));
     root.set("plan", m.valueToTree(a.plan()));
     root.set("discovery", discovery(m, a.discovery()));
-    root.set("effect", a.effect() == null ? null : m.valueToTree(a.effect()));
+    root.set("effect", a.effect() == null ? null : effect(m, a.effect()));
     root.set("explanation", m.valueToTree(a.explanation()));
     root.set("stage_millis", m.valueToTree(a.stageMillis()));
     try {
@@ -53,6 +55,27 @@ public final class ResultJson {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * The effect as its record, with each refutation named by its command-line label and its
+   * verdict (word, pass, threshold, rule) beside the numbers of its kind.
+   */
+  private static ObjectNode effect(ObjectMapper m, EffectRun e) {
+    ObjectNode o = m.valueToTree(e);
+    ArrayNode refutations = o.putArray("refutations");
+    for (Refutation r : e.refutations()) {
+      ObjectNode x = refutations.addObject();
+      x.put("name", r.kind().label());
+      x.setAll((ObjectNode) m.valueToTree(r));
+      x.remove("kind");
+      // The verdict flattened as causal4j effect --refute writes it.
+      x.put("verdict", r.verdict().word());
+      x.put("passed", r.verdict().passed());
+      x.put("threshold", r.verdict().threshold());
+      x.put("rule", r.verdict().rule());
+    }
+    return o;
   }
 
   private static ObjectNode discovery(ObjectMapper m, DiscoveryRun d) {

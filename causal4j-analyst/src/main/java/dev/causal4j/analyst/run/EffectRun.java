@@ -1,6 +1,7 @@
 package dev.causal4j.analyst.run;
 
 import dev.causal4j.effects.estimate.EffectEstimate;
+import dev.causal4j.effects.refute.Refutation;
 import java.util.List;
 
 /**
@@ -18,7 +19,11 @@ import java.util.List;
  * @param estimates the estimates, one per estimator
  * @param possible for IDA: one estimate per candidate adjustment set (zero effects included as
  *     null estimate)
- * @param refutation what the refuters said, or why they did not run
+ * @param refutations the refutations and sensitivity analyses of the primary estimate (the
+ *     first of {@code estimates}), and the robustness value of the regression estimate when
+ *     regression adjustment is among the estimators; empty when none ran
+ * @param refutation which estimate was refuted, with how many runs and which seed, or why
+ *     nothing was refuted
  * @param warnings anything the reader must know
  */
 public record EffectRun(
@@ -30,6 +35,7 @@ public record EffectRun(
     List<String> assumptions,
     List<EffectEstimate> estimates,
     List<PossibleEffect> possible,
+    List<Refutation> refutations,
     String refutation,
     List<String> warnings) {
 
@@ -38,6 +44,7 @@ public record EffectRun(
     assumptions = List.copyOf(assumptions);
     estimates = List.copyOf(estimates);
     possible = List.copyOf(possible);
+    refutations = List.copyOf(refutations);
     warnings = List.copyOf(warnings);
   }
 

@@ -34,8 +34,15 @@ import dev.causal4j.graph.ConsistentExtension;
 import dev.causal4j.graph.Graph;
 import dev.causal4j.knowledge.Knowledge;
 import dev.causal4j.score.Score;
+import dev.causal4j.effects.estimate.Estimator;
+import dev.causal4j.effects.refute.RefuterKind;
+import dev.causal4j.effects.refute.Refutation;
+import dev.causal4j.effects.refute.Refutations;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -47,9 +54,17 @@ import java.util.function.Function;
  * result does not depend on the number of threads.
  */
 public final class Runner {
-  /** Note written where refuters would report: this build has none. */
-  public static final String REFUTATION_NOT_RUN =
-      "refutation not run: not available in this build";
+  /** Runs of each re-running refuter (permutations, random causes, subsets, dummy outcomes). */
+  public static final int REFUTE_RUNS = 20;
+
+  /**
+   * The refutations the analyst runs on the primary estimate, in {@link RefuterKind} order: the
+   * four that re-run the estimator and the E-value. The bootstrap is left out because the
+   * estimators already report intervals; the robustness value is added for a regression estimate.
+   */
+  public static final Set<RefuterKind> REFUTERS = Collections.unmodifiableSet(EnumSet.of(
+      RefuterKind.PLACEBO_TREATMENT, RefuterKind.RANDOM_COMMON_CAUSE, RefuterKind.DATA_SUBSET,
+      RefuterKind.DUMMY_OUTCOME, RefuterKind.E_VALUE));
 
   private Runner() {}
 
@@ -81,7 +96,8 @@ public final class Runner {
     return new DiscoveryRun(tuning, full, boot, data.rows());
   }
 
-  private static TuningResult tune(Dataset data, Plan plan, PlanRequest request,
+  /** Chooses the plan's parameter as its tuning criterion says (no search on all rows yet). */
+  public static TuningResult tune(Dataset data, Plan plan, PlanRequest request,
       Progress progress) {
     Tuning t = plan.tuning();
     switch (t.criterion()) {
@@ -101,13 +117,14 @@ public final class Runner {
   }
 
   /**
-   * α by the score of each candidate's graph. FCI's PAGs have no DAG to score, so FCI's α is
-   * tuned on PC-Stable's graphs with the same test (same skeleton search, CPDAG output).
+   * α by the score of each candidate's graph. FCI's and GFCI's PAGs have no DAG to score, so
+   * their α is tuned on PC-Stable's graphs with the same test (same kind of skeleton search,
+   * CPDAG output).
    */
   private static TuningResult byInformationCriterion(Dataset data, Plan plan,
       PlanRequest request, Progress progress) {
     Tuning t = plan.tuning();
-    Algorithm searched = plan.algorithm() == Algorithm.FCI ? Algorithm.PC_STABLE
+    Algorithm searched = plan.algorithm().allowsHiddenConfounders() ? Algorithm.PC_STABLE
         : plan.algorithm();
     Statistic scoring = switch (plan.statistic()) {
       case G_SQUARE -> Statistic.BDEU;
@@ -133,8 +150,8 @@ public final class Runner {
     }
     String note = String.format(Locale.ROOT, "%s = %s: the %s of the %s graph (a DAG in its"
         + " class) was highest%s", t.parameter(), chosen, scoring.label(), searched.label(),
-        searched == plan.algorithm() ? "" : " (FCI's α is tuned on PC-Stable with the same test,"
-            + " since a PAG has no likelihood)");
+        searched == plan.algorithm() ? "" : " (" + plan.algorithm().label() + "'s α is tuned on"
+            + " PC-Stable with the same test, since a PAG has no likelihood)");
     if (Double.isInfinite(best)) {
       note = t.parameter() + " = " + chosen + ": no candidate's graph could be extended to a"
           + " DAG and scored, so the middle candidate is used";
@@ -215,7 +232,7 @@ public final class Runner {
       // CPDAG of any DAG; the identifier reads only CPDAGs, DAGs, MAGs and PAGs.
       return new EffectRun(treatment, outcome, "none", "the learned graph cannot be used for"
           + " identification: " + e.getMessage(), List.of(), List.of(), List.of(), List.of(),
-          REFUTATION_NOT_RUN, List.of("identification on graphs refined by background knowledge"
+          List.of(), "refutation not run: there is no estimate to refute", List.of("identification on graphs refined by background knowledge"
               + " (maximally oriented PDAGs) is not available in this build; run without"
               + " --knowledge, or estimate with causal4j effect --covariates"));
     }
@@ -227,7 +244,9 @@ public final class Runner {
       progress.advance();
       progress.advance();
       return new EffectRun(treatment, outcome, ni.strategy().label(), ni.summary(), List.of(),
-          ni.assumptions(), List.of(), List.of(), REFUTATION_NOT_RUN, warnings);
+          ni.assumptions(), List.of(), List.of(), List.of(),
+          "refutation not run: the effect is not identified, so there is no estimate to refute",
+          warnings);
     }
     if (id instanceof Ida ida) {
       PossibleEffects pe = PossibleEffects.estimate(data, ida, Estimand.ATE, Optional.empty(),
@@ -239,11 +258,14 @@ public final class Runner {
               e.estimate().orElse(null)))
           .toList();
       return new EffectRun(treatment, outcome, ida.strategy().label(), ida.summary(),
-          List.of(), ida.assumptions(), List.of(), possible, REFUTATION_NOT_RUN, warnings);
+          List.of(), ida.assumptions(), List.of(), possible, List.of(), "refutation not run:"
+          + " the learned graph leaves the effect open between " + possible.size() + " values,"
+          + " and refuters check one estimate", warnings);
     }
     EstimationProblem problem = EstimationProblem.of(data, id, Estimand.ATE);
     EffectData ed = EffectData.of(problem);
     List<EffectEstimate> estimates = new ArrayList<>();
+    List<Estimator> estimators = new ArrayList<>();
     List<String> adjustment = List.of();
     if (id instanceof BackdoorAdjustment b) {
       adjustment = b.adjustmentSet();
@@ -253,7 +275,9 @@ public final class Runner {
       for (Method m : methods) {
         EstimatorSettings s = m == Method.DML ? settings.withLearner(Learner.FOREST) : settings;
         try {
-          estimates.add(EstimatorSelection.build(m, ed, s).estimate(problem));
+          Estimator est = EstimatorSelection.build(m, ed, s);
+          estimates.add(est.estimate(problem));
+          estimators.add(est);
         } catch (InvalidInputException e) {
           warnings.add(m.label() + " could not run: " + e.getMessage());
         }
@@ -261,12 +285,54 @@ public final class Runner {
     } else {
       EstimatorSelection.Choice c = EstimatorSelection.choose(Optional.empty(), id, ed, settings);
       estimates.add(c.estimator().estimate(problem));
+      estimators.add(c.estimator());
       warnings.add("only one estimator fits a " + id.strategy().label() + " identification: "
           + c.reason());
     }
     progress.advance();
+    List<Refutation> refutations = new ArrayList<>();
+    String note;
+    if (estimates.isEmpty()) {
+      note = "refutation not run: no estimator could run";
+    } else {
+      refutations.addAll(refute(estimators.get(0), problem, estimates.get(0), request.seed(),
+          warnings));
+      note = String.format(Locale.ROOT, "refuted the %s estimate: %d runs of each re-running"
+          + " refuter, seed %d", estimates.get(0).method().label(), REFUTE_RUNS, request.seed());
+      int regression = estimators.indexOf(estimators.stream()
+          .filter(x -> x.method() == Method.REGRESSION).findFirst().orElse(null));
+      if (regression >= 0) {
+        try {
+          refutations.add(Refutations.run(EnumSet.of(RefuterKind.ROBUSTNESS_VALUE),
+              estimators.get(regression), problem, estimates.get(regression), REFUTE_RUNS,
+              request.seed()).get(0));
+          note += "; the robustness value is of the regression adjustment estimate";
+        } catch (InvalidInputException e) {
+          warnings.add("robustness value could not run: " + e.getMessage());
+        }
+      }
+    }
     progress.advance();
     return new EffectRun(treatment, outcome, id.strategy().label(), id.summary(), adjustment,
-        id.assumptions(), estimates, List.of(), REFUTATION_NOT_RUN, warnings);
+        id.assumptions(), estimates, List.of(), refutations, note, warnings);
+  }
+
+  /**
+   * Each of {@link #REFUTERS} on {@code original}; a refuter that cannot run on this problem (a
+   * random common cause where nothing is adjusted, say) is left out with a warning, the others
+   * still run.
+   */
+  private static List<Refutation> refute(Estimator estimator, EstimationProblem problem,
+      EffectEstimate original, long seed, List<String> warnings) {
+    List<Refutation> out = new ArrayList<>();
+    for (RefuterKind k : REFUTERS) {
+      try {
+        out.addAll(Refutations.run(EnumSet.of(k), estimator, problem, original, REFUTE_RUNS,
+            seed));
+      } catch (InvalidInputException e) {
+        warnings.add(k.label() + " could not run: " + e.getMessage());
+      }
+    }
+    return out;
   }
 }

@@ -61,10 +61,10 @@ class PlannerTest {
   }
 
   @Test
-  void declaredHiddenConfoundersGetFciAndNoPilot() {
+  void declaredHiddenConfoundersGetGfciAndNoPilot() {
     Plan plan = plan(linear(1000, 6, false), request(true, Duration.ofMinutes(5)));
     assertThat(plan.ruleId()).isEqualTo("hidden-continuous");
-    assertThat(plan.algorithm()).isEqualTo(Algorithm.FCI);
+    assertThat(plan.algorithm()).isEqualTo(Algorithm.GFCI);
     assertThat(plan.algorithm().allowsHiddenConfounders()).isTrue();
     assertThat(plan.pilot()).isNull();
     assertThat(plan.steps().get(0).reason()).contains("--hidden-confounders");
@@ -101,6 +101,31 @@ class PlannerTest {
     assertThat(tight.ruleId()).isEqualTo("linear-gaussian-pc");
     assertThat(tight.steps()).anySatisfy(s -> assertThat(s.decision()).startsWith("downgrade"));
     assertThat(tight.steps()).filteredOn(s -> s.stage().equals("budget")).isNotEmpty();
+  }
+
+  @Test
+  void largePDowngradesFromBossToFgesBeforePcStable() {
+    // p = 60 >= LARGE_P: BOSS when it fits; FGES, by the cost model about ten times cheaper at
+    // this size, when BOSS with the fewest bootstrap runs does not.
+    Dataset d = linear(2000, 60, false);
+    Plan roomy = plan(d, request(false, Duration.ofMinutes(30)));
+    assertThat(roomy.ruleId()).isEqualTo("large-p");
+    assertThat(roomy.algorithm()).isEqualTo(Algorithm.BOSS);
+    Rule boss = RuleTable.byId("large-p").orElseThrow();
+    Rule fges = RuleTable.byId("large-p-fges").orElseThrow();
+    assertThat(boss.downgrade()).isEqualTo("large-p-fges");
+    assertThat(fges.algorithm()).isEqualTo(Algorithm.FGES);
+    double bossSeconds = CostModel.search(Algorithm.BOSS, Statistic.BIC, 2000, 60)
+        * (Planner.MIN_BOOTSTRAP + 1);
+    double fgesSeconds = CostModel.search(Algorithm.FGES, Statistic.BIC, 2000, 60)
+        * (Planner.MIN_BOOTSTRAP + 1);
+    assertThat(fgesSeconds).isLessThan(bossSeconds / 3);
+    // A budget between the two: BOSS does not fit, FGES does.
+    double budget = (bossSeconds + 2 * fgesSeconds) / 2 / 0.7 + 5;
+    Plan mid = plan(d, request(false, Duration.ofMillis((long) (1000 * budget))));
+    assertThat(mid.ruleId()).isEqualTo("large-p-fges");
+    assertThat(mid.steps()).anySatisfy(s -> assertThat(s.decision())
+        .isEqualTo("downgrade: boss with bic → fges with bic"));
   }
 
   @Test

@@ -7,7 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.causal4j.InvalidInputException;
 import dev.causal4j.analyst.Analysis;
+import dev.causal4j.analyst.Analyst;
+import dev.causal4j.analyst.TestData;
+import dev.causal4j.analyst.explain.Explainer;
+import dev.causal4j.analyst.run.Progress;
 import dev.causal4j.analyst.run.Runner;
+import dev.causal4j.effects.refute.EValue;
+import dev.causal4j.effects.refute.RefuterKind;
+import dev.causal4j.effects.refute.Refutation;
+import dev.causal4j.effects.refute.RobustnessValue;
 import dev.causal4j.graph.Edge;
 import dev.causal4j.graph.Endpoint;
 import dev.causal4j.graph.GraphKind;
@@ -54,7 +62,7 @@ class HtmlReportTest {
   }
 
   @Test
-  void lalondeReportHasTheEffectWithIntervalsAndSaysRefutationDidNotRun() {
+  void lalondeReportHasTheEffectWithIntervalsAndItsRefutations() {
     Analysis a = Reports.lalonde();
     assertThat(a.effect()).isNotNull();
     // The learned graph identifies the effect by adjustment; a binary treatment gets AIPW,
@@ -65,12 +73,40 @@ class HtmlReportTest {
             .isGreaterThan(Double.NEGATIVE_INFINITY))
         .first().satisfies(e -> assertThat(e.method().label()).isEqualTo("aipw"));
     String html = HtmlReport.render(a, "causal4j analyze lalonde.csv");
-    assertThat(html).contains("id=\"effect\"", "id=\"refutation\"", Runner.REFUTATION_NOT_RUN);
-    if (!a.effect().estimates().isEmpty() || !a.effect().possible().isEmpty()) {
-      assertThat(html).contains("id=\"effect-plot\"");
+    assertThat(html).contains("id=\"effect\"", "id=\"refutation\"", "id=\"effect-plot\"",
+        "id=\"refutations\"");
+    // The primary (AIPW) estimate gets the four re-running refuters and the E-value; regression
+    // adjustment is among the estimators, so its robustness value follows.
+    assertThat(a.effect().refutations()).extracting(r -> r.kind()).containsExactly(
+        RefuterKind.PLACEBO_TREATMENT, RefuterKind.RANDOM_COMMON_CAUSE, RefuterKind.DATA_SUBSET,
+        RefuterKind.DUMMY_OUTCOME, RefuterKind.E_VALUE, RefuterKind.ROBUSTNESS_VALUE);
+    assertThat(a.effect().refutations().subList(0, 5))
+        .allSatisfy(r -> assertThat(r.originalEstimate())
+            .isEqualTo(a.effect().estimates().get(0).estimate()));
+    // A permuted treatment has no effect whatever the confounding: the placebo must pass.
+    assertThat(a.effect().refutations().get(0).verdict().passed()).isTrue();
+    for (Refutation r : a.effect().refutations()) {
+      assertThat(html).contains(HtmlReport.esc(r.summary()));
     }
-    assertThat(a.explanation().effect()).last().asString()
-        .isEqualTo("Refutation not run: not available in this build.");
+    assertThat(html.split("<td class=\"(pass|fail)\">", -1)).hasSize(6 + 1);
+    EValue ev = (EValue) a.effect().refutations().get(4);
+    RobustnessValue rv = (RobustnessValue) a.effect().refutations().get(5);
+    assertThat(a.explanation().effect()).anySatisfy(s -> assertThat(s)
+        .startsWith("Refuted the aipw estimate: 20 runs of each re-running refuter, seed 1")
+        .containsPattern("\\d of 6 checks pass"));
+    assertThat(a.explanation().effect()).anySatisfy(s -> assertThat(s).contains(
+        "a hidden confounder would need to explain").contains(Explainer.pct(rv.rv())));
+    assertThat(a.explanation().effect()).anySatisfy(s -> assertThat(s).contains(
+        String.format(java.util.Locale.ROOT, "%.2f", ev.point())).contains("E-value"));
+    assertThat(html).doesNotContain("not available in this build");
+  }
+
+  @Test
+  void refutationsAreTheSameForTheSameSeed() {
+    Analysis a = Reports.lalonde();
+    Analysis b = Analyst.analyze(TestData.lalonde(), a.request(), Progress.NONE);
+    assertThat(b.effect().refutations().stream().map(Refutation::summary).toList())
+        .isEqualTo(a.effect().refutations().stream().map(Refutation::summary).toList());
   }
 
   @Test
@@ -84,7 +120,15 @@ class HtmlReportTest {
     assertThat(root.at("/plan/steps").size()).isGreaterThan(3);
     assertThat(root.at("/discovery/bootstrap/ensemble").size()).isPositive();
     assertThat(root.at("/effect/treatment").asText()).isEqualTo("treat");
-    assertThat(root.at("/effect/refutation").asText()).isEqualTo(Runner.REFUTATION_NOT_RUN);
+    assertThat(root.at("/effect/refutation").asText()).isEqualTo(a.effect().refutation());
+    JsonNode refs = root.at("/effect/refutations");
+    assertThat(refs.size()).isEqualTo(a.effect().refutations().size());
+    assertThat(refs.get(0).get("name").asText()).isEqualTo("placebo");
+    assertThat(refs.get(0).get("verdict").asText()).isIn("passes", "fails");
+    assertThat(refs.get(0).get("values").size()).isEqualTo(Runner.REFUTE_RUNS);
+    assertThat(refs.get(4).get("name").asText()).isEqualTo("e-value");
+    assertThat(refs.get(4).get("point").asDouble()).isGreaterThanOrEqualTo(1);
+    assertThat(refs.get(5).get("rv").asDouble()).isBetween(0.0, 1.0);
     assertThat(json).doesNotContain("NaN", "Infinity");
 
     Path out = dir.resolve("report");

@@ -143,6 +143,35 @@ public final class GraphMetrics {
     return new Counts(tp, fp, dag.edgeCount() - tp);
   }
 
+  /**
+   * Edges scored exactly against a reference (the true CPDAG, PAG or DAG, as {@link References}
+   * gives it): TP: estimate edges whose pair the reference joins with the same mark at both ends;
+   * FP: the other estimate edges; FN: reference edges not matched by a TP. An undirected edge
+   * where the reference has a compelled direction, or a direction where it has an undirected
+   * edge, is wrong: the strict counterpart of {@link #optimisticDirected}.
+   */
+  public static Counts exactEdges(Graph reference, Graph estimate) {
+    Graph ref = observedPart(reference);
+    int[] map = matchNodes(ref, estimate);
+    int[] back = new int[ref.size()];
+    for (int v = 0; v < ref.size(); v++) {
+      back[map[v]] = v;
+    }
+    int tp = 0;
+    int fp = 0;
+    for (Edge e : estimate.edges()) {
+      int a = back[e.from()];
+      int b = back[e.to()];
+      if (ref.isAdjacent(a, b) && ref.endpoint(a, b) == e.atTo()
+          && ref.endpoint(b, a) == e.atFrom()) {
+        tp++;
+      } else {
+        fp++;
+      }
+    }
+    return new Counts(tp, fp, ref.edgeCount() - tp);
+  }
+
   /** The subgraph induced on the nodes not flagged latent (the graph itself if none is). */
   public static Graph observedPart(Graph g) {
     int[] observed = Graphs.observedNodes(g);

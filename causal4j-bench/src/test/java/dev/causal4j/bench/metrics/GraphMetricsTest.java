@@ -125,6 +125,26 @@ class GraphMetricsTest {
     assertThat(c.f1()).isEqualTo(0.5);
   }
 
+  /**
+   * The same estimate scored exactly against the truth's CPDAG. The DAG A→B→C, A→C, C→D has no
+   * v-structure, so its CPDAG is A—B, B—C, A—C, C—D. Only A—B carries the CPDAG's marks; C→B and
+   * A o→ C are oriented where the class is not, and B—D joins a pair the truth does not: TP 1,
+   * FP 3, FN 3 (where the optimistic count above gives 2, 2, 2).
+   */
+  @Test
+  void exactEdgesNeedTheReferencesMarksAtBothEnds() {
+    MutableGraph dag = new MutableGraph(List.of("A", "B", "C", "D"), GraphKind.DAG);
+    dag.addDirectedEdge(0, 1).addDirectedEdge(1, 2).addDirectedEdge(0, 2).addDirectedEdge(2, 3);
+    MutableGraph est = new MutableGraph(List.of("A", "B", "C", "D"), GraphKind.GENERAL);
+    est.addUndirectedEdge(0, 1).addDirectedEdge(2, 1).setEdge(0, 2, Endpoint.CIRCLE, Endpoint.ARROW)
+        .addUndirectedEdge(1, 3);
+    Graph cpdag = References.referenceFor(dag, Reference.CPDAG);
+    assertThat(GraphMetrics.exactEdges(cpdag, est)).isEqualTo(new Counts(1, 3, 3));
+    assertThat(GraphMetrics.exactEdges(cpdag, cpdag)).isEqualTo(new Counts(4, 0, 0));
+    // Against the DAG itself the undirected A—B is wrong too, and the reversed C→B as well.
+    assertThat(GraphMetrics.exactEdges(dag, est)).isEqualTo(new Counts(0, 4, 4));
+  }
+
   @Test
   void identicalGraphsScorePerfectlyAndEmptyEstimatesHaveNoPrecision() {
     Graph dag = RandomGraphs.erdosRenyiDag(30, 3, RandomSource.SPLIT_MIX_64.create(1));
