@@ -143,8 +143,8 @@ print("logistic", list(bl))
 
 
 # LaLonde's observational set: cross-fitted AIPW (ATT) with least squares for mu0 on the
-# controls of the training folds and unpenalised logistic regression for e, clipped to
-# [0.01, 0.99]. Folds: within each arm, in row order, the k-th unit goes to fold k % 5.
+# controls of the training folds and unpenalised logistic regression for e, clipped at 0.99 only
+# (the ATT's weights e/(1-e) grow only as e -> 1). Folds: within each arm, in row order, the k-th unit goes to fold k % 5.
 # Also without cross-fitting (one fold: fit and predict on all rows).
 import csv
 import os
@@ -182,7 +182,7 @@ def cross_fit(fold):
         c = train & (lt == 0)
         bo = np.linalg.lstsq(np.column_stack([np.ones(c.sum()), LX[c]]), ly[c], rcond=None)[0]
         m0[test] = np.column_stack([np.ones(test.sum()), LX[test]]) @ bo
-    return np.clip(e_, 0.01, 0.99), m0
+    return np.minimum(e_, 0.99), m0
 
 
 fold5 = np.zeros(ln, int)
