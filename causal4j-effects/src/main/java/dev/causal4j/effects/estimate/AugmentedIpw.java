@@ -18,7 +18,9 @@ import java.util.OptionalDouble;
  * cross-fitting. The standard error is that of the influence function.
  *
  * <p>Propensities are clipped to {@code [clip, 1 − clip]} before use (the count is reported), as
- * DoubleML does; without clipping a single score near 0 or 1 can dominate the estimate.
+ * DoubleML does; without clipping a single score near 0 or 1 can dominate the estimate. Only the
+ * end the estimand's weights divide by is clipped: both for the ATE, {@code e ≤ 1 − clip} for the
+ * ATT, {@code e ≥ clip} for the ATC ({@link Propensities#clip(double[], double, Estimand)}).
  *
  * @param learners outcome regressions and propensity classifier
  * @param folds cross-fitting folds ({@code 1}: no cross-fitting)
@@ -101,7 +103,7 @@ public record AugmentedIpw(NuisanceLearners learners, int folds, double clip, lo
     double[] e = nu.propensity().clone();
     Propensities.checkOverlap(e, d.treatment(), d.problem().treatment());
     double[] raw = e.clone();
-    int clipped = Propensities.clip(e, clip);
+    int clipped = Propensities.clip(e, clip, d.problem().estimand());
     return new Fitted(nu, e, Propensities.summary(raw, d.treatment(), clipped));
   }
 

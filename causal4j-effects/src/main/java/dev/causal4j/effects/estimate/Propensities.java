@@ -86,6 +86,29 @@ public final class Propensities {
     return c;
   }
 
+  /**
+   * Clips in place only the end of {@code [bound, 1 − bound]} whose scores the estimand divides
+   * by: the ATE's weights {@code 1/e} and {@code 1/(1−e)} explode at both ends, the ATT's {@code
+   * e/(1−e)} only as {@code e → 1}, the ATC's {@code (1−e)/e} only as {@code e → 0}. Raising a
+   * small score for the ATT would only give controls unlike any treated unit more weight than the
+   * model says. Returns how many were moved.
+   */
+  public static int clip(double[] e, double bound, Estimand estimand) {
+    boolean low = estimand != Estimand.ATT;
+    boolean high = estimand != Estimand.ATC;
+    int c = 0;
+    for (int i = 0; i < e.length; i++) {
+      if (low && e[i] < bound) {
+        e[i] = bound;
+        c++;
+      } else if (high && e[i] > 1 - bound) {
+        e[i] = 1 - bound;
+        c++;
+      }
+    }
+    return c;
+  }
+
   /** Plain-word warnings about a summary. */
   static void warn(PropensitySummary s, java.util.List<String> warnings) {
     if (s.extreme() > 0) {

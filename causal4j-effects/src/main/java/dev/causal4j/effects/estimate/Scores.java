@@ -72,17 +72,28 @@ final class Scores {
   /**
    * The augmented IPW (doubly robust) estimator (Robins, Rotnitzky &amp; Zhao 1994) with its
    * efficient influence function. ATE: {@code mean(μ₁ − μ₀ + T(Y−μ₁)/e − (1−T)(Y−μ₀)/(1−e))}.
-   * ATT (Hahn 1998; the "ATTE" score of Chernozhukov et al. 2018, §5.1): {@code Σ[T(Y−μ₀) −
-   * (1−T) e (Y−μ₀)/(1−e)] / Σ T}. ATC symmetric: {@code Σ[(1−T)(μ₁−Y) + T (1−e)(Y−μ₁)/e] /
-   * Σ(1−T)}.
+   *
+   * <p>ATT: the doubly robust form with normalised (Hájek) control weights, as in the panel-data
+   * doubly robust estimator of Sant'Anna &amp; Zhao (2020) with the outcome in place of its change
+   * over time (normalised weights as recommended by Imbens &amp; Wooldridge 2009): with
+   * {@code R = Y − μ₀} and {@code w₀ = (1−T) e/(1−e)}, {@code τ = Σ T R / Σ T − Σ w₀ R / Σ w₀}.
+   * The unnormalised "ATTE" score of Hahn (1998) and Chernozhukov et al. (2018, §5.1) divides the
+   * control term by {@code Σ T} instead; the two agree when {@code Σ w₀ = Σ T}, which a correct
+   * propensity gives in expectation, so they share the efficient influence function, but the
+   * normalised control term is a weighted mean of the control residuals and so stays within their
+   * range however large a weight {@code e/(1−e)} grows as {@code e → 1}. The influence function is
+   * {@code T (R − a)/p − w₀ (R − b)/mean(w₀)} with {@code a, b} the two means and {@code p =
+   * mean(T)}, nuisances treated as known (their estimation does not enter to first order when
+   * both are cross-fitted and consistent). ATC symmetric: {@code Σ (1−T)(μ₁ − Y) / Σ(1−T) + Σ w₁
+   * (Y − μ₁) / Σ w₁} with {@code w₁ = T (1−e)/e}.
    */
   static Score aipw(double[] y, double[] t, double[] e, double[] mu0, double[] mu1,
       Estimand estimand) {
     int n = y.length;
-    double[] phi = new double[n];
     double[] psi = new double[n];
     switch (estimand) {
       case ATE -> {
+        double[] phi = new double[n];
         for (int i = 0; i < n; i++) {
           phi[i] = mu1[i] - mu0[i] + t[i] * (y[i] - mu1[i]) / e[i]
               - (1 - t[i]) * (y[i] - mu0[i]) / (1 - e[i]);
@@ -94,22 +105,36 @@ final class Scores {
         return new Score(tau, psi);
       }
       case ATT, ATC -> {
+        // The "target" arm is the one whose effect is wanted (treated for ATT); the other arm's
+        // residuals are reweighted to it with normalised odds weights.
         boolean att = estimand == Estimand.ATT;
-        double p = 0;
+        double[] r = new double[n];
+        double[] w = new double[n];
+        double ta = 0;
+        double tr = 0;
+        double sw = 0;
+        double swr = 0;
         for (int i = 0; i < n; i++) {
-          double a = att ? t[i] : 1 - t[i];
-          p += a;
-          phi[i] = att
-              ? t[i] * (y[i] - mu0[i]) - (1 - t[i]) * e[i] * (y[i] - mu0[i]) / (1 - e[i])
-              : (1 - t[i]) * (mu1[i] - y[i]) + t[i] * (1 - e[i]) * (y[i] - mu1[i]) / e[i];
+          boolean target = att ? t[i] == 1 : t[i] == 0;
+          r[i] = att ? y[i] - mu0[i] : mu1[i] - y[i];
+          if (target) {
+            ta++;
+            tr += r[i];
+          } else {
+            w[i] = att ? e[i] / (1 - e[i]) : (1 - e[i]) / e[i];
+            sw += w[i];
+            swr += w[i] * r[i];
+          }
         }
-        p /= n;
-        double tau = Results.mean(phi) / p;
+        double a = tr / ta;
+        double b = swr / sw;
+        double p = ta / n;
+        double mw = sw / n;
         for (int i = 0; i < n; i++) {
-          double a = att ? t[i] : 1 - t[i];
-          psi[i] = (phi[i] - tau * a) / p;
+          boolean target = att ? t[i] == 1 : t[i] == 0;
+          psi[i] = target ? (r[i] - a) / p : -w[i] * (r[i] - b) / mw;
         }
-        return new Score(tau, psi);
+        return new Score(a - b, psi);
       }
       default -> throw new IllegalStateException(estimand.toString());
     }

@@ -20,7 +20,8 @@ import java.util.Objects;
  * μ₀*}; ATC symmetric. Each solves its efficient score equation in one step, since {@code H} does
  * not depend on the outcome regression. Departure from the textbook: the initial estimates are
  * cross-fitted rather than fitted once by a super learner (as in CV-TMLE, Zheng &amp; van der Laan
- * 2011), and propensities are clipped to {@code [clip, 1 − clip]}.
+ * 2011), and propensities are clipped to {@code [clip, 1 − clip]} at the end the clever covariate
+ * divides by (both for the ATE, the upper for the ATT, the lower for the ATC).
  *
  * @param learners outcome regressions and propensity classifier
  * @param folds cross-fitting folds for the initial estimates ({@code 1}: none)

@@ -345,4 +345,22 @@ class EstimatorsTest {
     assertThat(r.diagnostics().warnings()).contains("1 row(s) with a missing value in a used"
         + " column were left out.");
   }
+
+  /**
+   * Regression: the ATT's weights e/(1−e) need clipping only as e → 1, so a small score is left
+   * alone (raising it gave controls unlike any treated unit extra weight); the ATC mirrors it and
+   * the ATE clips both ends.
+   */
+  @Test
+  void clippingTouchesOnlyTheEndTheEstimandDividesBy() {
+    double[] att = {0.001, 0.5, 0.999};
+    assertThat(Propensities.clip(att, 0.01, Estimand.ATT)).isEqualTo(1);
+    assertThat(att).containsExactly(0.001, 0.5, 0.99);
+    double[] atc = {0.001, 0.5, 0.999};
+    assertThat(Propensities.clip(atc, 0.01, Estimand.ATC)).isEqualTo(1);
+    assertThat(atc).containsExactly(0.01, 0.5, 0.999);
+    double[] ate = {0.001, 0.5, 0.999};
+    assertThat(Propensities.clip(ate, 0.01, Estimand.ATE)).isEqualTo(2);
+    assertThat(ate).containsExactly(0.01, 0.5, 0.99);
+  }
 }
