@@ -117,14 +117,16 @@ public final class DiscoveryBenchmark {
       for (int p : datasets.isEmpty() ? sizes : new int[0]) {
         Map<String, BenchData> data = new LinkedHashMap<>();
         for (BenchmarkAlgorithm a : algorithms) {
-          String key = a.mechanism() + "/" + a.noise();
+          int hidden = a.latentConfounders(p);
+          String key = a.mechanism() + "/" + a.noise() + (hidden > 0 ? "/" + hidden + " hidden" : "");
           BenchData d = data.get(key);
           if (d == null) {
             progress.accept(String.format("simulating %s data: p = %d, n = %d, degree %s, seed %d",
                 key.toLowerCase(java.util.Locale.ROOT), p, samples, degree, seed));
+            // p measured variables: the hidden ones come on top.
             SimulatedData sim = Simulator.simulate(Simulation.builder().mechanism(a.mechanism())
-                .noise(a.noise()).nodes(p).averageDegree(degree).samples(samples).seed(seed)
-                .build());
+                .noise(a.noise()).nodes(p + hidden).latentConfounders(hidden)
+                .averageDegree(degree).samples(samples).seed(seed).build());
             TetradData file = tetrad == null ? null
                 : TetradData.write(sim.data(), dir.resolve("p" + p + "-" + data.size() + ".csv"));
             d = new BenchData(SIMULATED, sim.data(), sim.trueDag(), file);

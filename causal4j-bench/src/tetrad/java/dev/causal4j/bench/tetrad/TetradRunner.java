@@ -20,6 +20,7 @@ import edu.cmu.tetrad.search.GFci;
 import edu.cmu.tetrad.search.IndependenceTest;
 import edu.cmu.tetrad.search.Pc;
 import edu.cmu.tetrad.search.PermutationSearch;
+import edu.cmu.tetrad.search.Rfci;
 import edu.cmu.tetrad.search.score.BdeuScore;
 import edu.cmu.tetrad.search.score.Score;
 import edu.cmu.tetrad.search.score.SemBicScore;
@@ -58,14 +59,16 @@ import java.util.Set;
  *       (default) or {@code discrete} (integer codes {@code 0..k-1}, with {@code levels} the
  *       comma-separated number of levels of each column);
  *   <li>{@code algorithm}: {@code pc}, {@code fges}, {@code boss}, {@code direct-lingam}, {@code
- *       fci} or {@code gfci};
+ *       fci}, {@code rfci} or {@code gfci};
  *   <li>{@code alpha}, {@code depth} (-1: unlimited), {@code stable} (Tetrad's "stable" adjacency
- *       search), {@code conflict-rule} ({@code prioritize-existing}, {@code overwrite-existing},
+ *       search, PC and FCI), {@code conflict-rule} ({@code prioritize-existing}, {@code overwrite-existing},
  *       {@code orient-bidirected}), {@code test} ({@code fisher-z}, {@code g-square}, {@code
  *       chi-square});
  *   <li>{@code score} ({@code sem-bic} or {@code bdeu}), {@code penalty} (SEM-BIC penalty
  *       discount), {@code sample-prior} and {@code structure-prior} (BDeu), {@code faithfulness}
- *       (FGES's one-edge faithfulness assumption), {@code bes} and {@code starts} (BOSS);
+ *       (the one-edge faithfulness assumption of FGES, default off, and of GFCI's FGES, default
+ *       on as in Tetrad's {@code GFci}), {@code max-degree} (FGES: default 1000, as Tetrad's
+ *       FGES algorithm wrapper sets it; GFCI: default -1, unlimited), {@code bes} and {@code starts} (BOSS);
  *   <li>{@code threads} (FGES, BOSS, GFCI; Tetrad's stable PC uses every core whatever it is
  *       told), {@code warmups} and {@code repeats}.
  * </ul>
@@ -201,6 +204,7 @@ public final class TetradRunner {
       case "fges" -> {
         Fges fges = new Fges(score(job, data, cov));
         fges.setFaithfulnessAssumed(bool(job, "faithfulness", false));
+        fges.setMaxDegree(integer(job, "max-degree", 1000));
         fges.setNumThreads(threads);
         yield fges::search;
       }
@@ -221,11 +225,19 @@ public final class TetradRunner {
       case "fci" -> {
         Fci fci = new Fci(test(job, data, cov));
         fci.setDepth(depth);
+        fci.setStable(bool(job, "stable", true));
         yield fci::search;
+      }
+      case "rfci" -> {
+        Rfci rfci = new Rfci(test(job, data, cov));
+        rfci.setDepth(depth);
+        yield rfci::search;
       }
       case "gfci" -> {
         GFci gfci = new GFci(test(job, data, cov), score(job, data, cov));
         gfci.setDepth(depth);
+        gfci.setFaithfulnessAssumed(bool(job, "faithfulness", true));
+        gfci.setMaxDegree(integer(job, "max-degree", -1));
         gfci.setNumThreads(threads);
         yield gfci::search;
       }
