@@ -78,7 +78,8 @@ import java.util.Set;
  * Tetrad computes slowly, or nothing for discrete data), both measured when the file was first
  * read (the data and covariance are kept while the next jobs name the same file), and {@code
  * search_ms}, one entry per
- * timed repeat, each on a fresh test or score object so that Tetrad's cache of test results does
+ * timed repeat (and {@code search_cpu_ms}, the JVM's CPU time over the same interval, every thread
+ * and garbage collection included, which load from other processes does not inflate), each on a fresh test or score object so that Tetrad's cache of test results does
  * not carry over from one repeat to the next. The untimed warm-up runs come first, in the same
  * JVM. The graph printed is the last repeat's, in Tetrad's text format; {@code distinct_graphs}
  * says how many different graphs the warm-ups and repeats gave (more than one means the search
@@ -153,17 +154,21 @@ public final class TetradRunner {
     ICovarianceMatrix cov = cachedCovariance;
 
     List<Double> searchMs = new ArrayList<>();
+    List<Double> searchCpuMs = new ArrayList<>();
     Set<String> graphs = new LinkedHashSet<>();
     String last = null;
     for (int r = 0; r < warmups + repeats; r++) {
       Search search = prepare(algorithm, job, data, cov);
+      long c0 = processCpuNanos();
       long s0 = System.nanoTime();
       Graph g = search.run();
       long s1 = System.nanoTime();
+      long c1 = processCpuNanos();
       last = text(g, data.getVariables());
       graphs.add(last);
       if (r >= warmups) {
         searchMs.add((s1 - s0) / 1e6);
+        searchCpuMs.add((c1 - c0) / 1e6);
       }
     }
     StringBuilder sb = new StringBuilder("{\"ok\":true");
@@ -178,9 +183,19 @@ public final class TetradRunner {
     for (int i = 0; i < searchMs.size(); i++) {
       sb.append(i == 0 ? "" : ",").append(number(searchMs.get(i)));
     }
+    sb.append("],\"search_cpu_ms\":[");
+    for (int i = 0; i < searchCpuMs.size(); i++) {
+      sb.append(i == 0 ? "" : ",").append(number(searchCpuMs.get(i)));
+    }
     sb.append("],\"distinct_graphs\":").append(graphs.size());
     sb.append(",\"graph\":").append(quote(last)).append('}');
     return sb.toString();
+  }
+
+  /** CPU time of the whole JVM (every thread, garbage collection included). */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   @FunctionalInterface
