@@ -142,6 +142,11 @@ public final class TetradJob {
       });
     }
 
+    /** FCI's Possible-D-SEP step (Tetrad's default: on). */
+    public Builder possibleDsep(boolean on) {
+      return put("possible-dsep", Boolean.toString(on));
+    }
+
     public Builder test(Test test) {
       return put("test", test.word);
     }

@@ -61,7 +61,7 @@ import java.util.Set;
  *   <li>{@code algorithm}: {@code pc}, {@code fges}, {@code boss}, {@code direct-lingam}, {@code
  *       fci}, {@code rfci} or {@code gfci};
  *   <li>{@code alpha}, {@code depth} (-1: unlimited), {@code stable} (Tetrad's "stable" adjacency
- *       search, PC and FCI), {@code conflict-rule} ({@code prioritize-existing}, {@code overwrite-existing},
+ *       search, PC and FCI), {@code possible-dsep} (FCI's Possible-D-SEP step, default on), {@code conflict-rule} ({@code prioritize-existing}, {@code overwrite-existing},
  *       {@code orient-bidirected}), {@code test} ({@code fisher-z}, {@code g-square}, {@code
  *       chi-square});
  *   <li>{@code score} ({@code sem-bic} or {@code bdeu}), {@code penalty} (SEM-BIC penalty
@@ -241,6 +241,7 @@ public final class TetradRunner {
         Fci fci = new Fci(test(job, data, cov));
         fci.setDepth(depth);
         fci.setStable(bool(job, "stable", true));
+        fci.setPossibleDsepSearchDone(bool(job, "possible-dsep", true));
         yield fci::search;
       }
       case "rfci" -> {
