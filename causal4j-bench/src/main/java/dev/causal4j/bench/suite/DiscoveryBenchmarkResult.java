@@ -24,6 +24,9 @@ import java.util.Locale;
 public record DiscoveryBenchmarkResult(
     Settings settings, String tetrad, List<Row> rows, List<String> notes) {
 
+  /** CPU times shorter than this are at the resolution of the process CPU clock. */
+  private static final double CPU_RESOLUTION_MILLIS = 10;
+
   public DiscoveryBenchmarkResult {
     rows = List.copyOf(rows);
     notes = List.copyOf(notes);
@@ -234,9 +237,13 @@ public record DiscoveryBenchmarkResult(
           + (oneToo ? " / " + speedUp(t.medianMillis()
               / Math.max(r.causal4jOneThread().medianMillis(), 1e-3)) : ""));
       Side oneSide = oneToo ? r.causal4jOneThread() : r.causal4j();
-      c.add(t == null ? time(oneSide.medianCpuMillis()) + " / -"
-          : time(oneSide.medianCpuMillis()) + " / " + time(t.medianCpuMillis()) + " ("
-              + speedUp(t.medianCpuMillis() / Math.max(oneSide.medianCpuMillis(), 1e-3)) + ")");
+      double ourCpu = oneSide.medianCpuMillis();
+      // Below the process CPU clock's resolution (10 ms on the development machine) a ratio means
+      // nothing.
+      c.add(t == null ? time(ourCpu) + " / -"
+          : time(ourCpu) + " / " + time(t.medianCpuMillis())
+              + (ourCpu >= CPU_RESOLUTION_MILLIS
+                  ? " (" + speedUp(t.medianCpuMillis() / ourCpu) + ")" : ""));
       c.add(f1(r.causal4j().accuracy().adjacency()) + " / "
           + (t == null ? "-" : f1(t.accuracy().adjacency())));
       c.add(f1(r.causal4j().accuracy().arrowhead()) + " / "
@@ -267,7 +274,8 @@ public record DiscoveryBenchmarkResult(
       sb.append('\n');
     }
     sb.append("CPU: median CPU time of each tool's JVM over the search (every thread, garbage"
-        + " collection included), Causal4J on 1 thread; in parentheses Tetrad's over Causal4J's."
+        + " collection included; the clock ticks in 10 ms), Causal4J on 1 thread; in parentheses"
+        + " Tetrad's over Causal4J's, where Causal4J's is at least 10 ms."
         + " On a busy machine it is the fairer comparison.\n");
     sb.append("C4J vs Tetrad: adjacencies only in Causal4J's graph (+), only in Tetrad's (-), and"
         + " common adjacencies whose marks differ (~).\n");
