@@ -25,6 +25,15 @@ public interface BenchmarkAlgorithm {
   NoiseDistribution noise();
 
   /**
+   * How many hidden common causes the simulated data get beside {@code observed} measured
+   * variables: none for searches that assume causal sufficiency, some for the FCI family, whose
+   * output is scored against the true PAG.
+   */
+  default int latentConfounders(int observed) {
+    return 0;
+  }
+
+  /**
    * Whether it can run on these data (given data sets may be of another type than its simulated
    * ones); if not, why not, else empty.
    */
@@ -32,7 +41,8 @@ public interface BenchmarkAlgorithm {
 
   /**
    * What the output is scored against, given the true DAG: its CPDAG for searches that return an
-   * equivalence class, the DAG itself for searches that identify it (LiNGAM).
+   * equivalence class, the DAG itself for searches that identify it (LiNGAM), the PAG over its
+   * observed variables for searches that allow hidden ones (FCI family).
    */
   Graph truth(Graph trueDag);
 

@@ -117,14 +117,16 @@ public final class DiscoveryBenchmark {
       for (int p : datasets.isEmpty() ? sizes : new int[0]) {
         Map<String, BenchData> data = new LinkedHashMap<>();
         for (BenchmarkAlgorithm a : algorithms) {
-          String key = a.mechanism() + "/" + a.noise();
+          int hidden = a.latentConfounders(p);
+          String key = a.mechanism() + "/" + a.noise() + (hidden > 0 ? "/" + hidden + " hidden" : "");
           BenchData d = data.get(key);
           if (d == null) {
             progress.accept(String.format("simulating %s data: p = %d, n = %d, degree %s, seed %d",
                 key.toLowerCase(java.util.Locale.ROOT), p, samples, degree, seed));
+            // p measured variables: the hidden ones come on top.
             SimulatedData sim = Simulator.simulate(Simulation.builder().mechanism(a.mechanism())
-                .noise(a.noise()).nodes(p).averageDegree(degree).samples(samples).seed(seed)
-                .build());
+                .noise(a.noise()).nodes(p + hidden).latentConfounders(hidden)
+                .averageDegree(degree).samples(samples).seed(seed).build());
             TetradData file = tetrad == null ? null
                 : TetradData.write(sim.data(), dir.resolve("p" + p + "-" + data.size() + ".csv"));
             d = new BenchData(SIMULATED, sim.data(), sim.trueDag(), file);
@@ -166,8 +168,11 @@ public final class DiscoveryBenchmark {
     Optional<TetradJob.Builder> job =
         tetrad == null ? Optional.empty() : a.tetrad(d.file());
     double[] many = new double[repeats];
+    double[] manyCpu = new double[repeats];
     double[] one = new double[oneThreadToo ? repeats : 0];
+    double[] oneCpu = new double[one.length];
     double[] theirs = new double[job.isPresent() ? repeats : 0];
+    double[] theirsCpu = new double[theirs.length];
     DiscoveryResult ours = null;
     DiscoveryResult oursOne = null;
     TetradRun last = null;
@@ -176,13 +181,17 @@ public final class DiscoveryBenchmark {
     int distinct = 1;
     for (int r = 0; r < repeats; r++) {
       progress.accept(String.format("%s, p = %d: run %d of %d", a.name(), p, r + 1, repeats));
+      long c = processCpuNanos();
       long s = System.nanoTime();
       ours = prepared.search(threads);
       many[r] = (System.nanoTime() - s) / 1e6;
+      manyCpu[r] = (processCpuNanos() - c) / 1e6;
       if (oneThreadToo) {
+        c = processCpuNanos();
         s = System.nanoTime();
         oursOne = prepared.search(1);
         one[r] = (System.nanoTime() - s) / 1e6;
+        oneCpu[r] = (processCpuNanos() - c) / 1e6;
         if (!oursOne.graph().equals(ours.graph())) {
           throw new IllegalStateException(a.name() + " gave different graphs on 1 and "
               + threads + " threads; that is a bug in Causal4J");
@@ -193,6 +202,7 @@ public final class DiscoveryBenchmark {
           TetradRun run = tetrad.run(job.get().threads(threads).warmups(r == 0 ? warmups : 0)
               .repeats(1).build());
           theirs[r] = run.searchMillis()[0];
+          theirsCpu[r] = run.searchCpuMillis()[0];
           tetradGraphs.add(run.graph());
           // The first job's warm-ups may already have given other graphs.
           distinct = Math.max(Math.max(distinct, tetradGraphs.size()), run.distinctGraphs());
@@ -204,16 +214,16 @@ public final class DiscoveryBenchmark {
     }
     GraphComparison ourAccuracy = GraphMetrics.compare(truth, ours.graph());
     DiscoveryBenchmarkResult.Side causal4j = new DiscoveryBenchmarkResult.Side(
-        "Causal4J", threads, setup, many, ourAccuracy, ours.graph().edgeCount());
+        "Causal4J", threads, setup, many, manyCpu, ourAccuracy, ours.graph().edgeCount());
     DiscoveryBenchmarkResult.Side causal4jOne = oneThreadToo
-        ? new DiscoveryBenchmarkResult.Side("Causal4J", 1, setup, one, ourAccuracy,
+        ? new DiscoveryBenchmarkResult.Side("Causal4J", 1, setup, one, oneCpu, ourAccuracy,
             ours.graph().edgeCount())
         : null;
     DiscoveryBenchmarkResult.Side theirSide = null;
     DiscoveryBenchmarkResult.Difference difference = null;
     if (last != null && tetradError == null) {
       theirSide = new DiscoveryBenchmarkResult.Side("Tetrad", last.processors(),
-          last.setupMillis(), theirs, GraphMetrics.compare(truth, last.graph()),
+          last.setupMillis(), theirs, theirsCpu, GraphMetrics.compare(truth, last.graph()),
           last.graph().edgeCount());
       difference = DiscoveryBenchmarkResult.Difference.between(ours.graph(), last.graph(),
           distinct);
@@ -224,6 +234,12 @@ public final class DiscoveryBenchmark {
     return new DiscoveryBenchmarkResult.Row(a.name(), d.name(), a.expectedAgreement(), p,
         d.data().rows(), truth.edgeCount(), causal4j, causal4jOne, theirSide, difference,
         ours.stats().testsPerformed(), ours.stats().scoreEvaluations(), tetradNote);
+  }
+
+  /** CPU time of this JVM (every thread, garbage collection included), as Tetrad's runner reads. */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static void deleteQuietly(Path dir) {

@@ -24,6 +24,9 @@ import java.util.Locale;
 public record DiscoveryBenchmarkResult(
     Settings settings, String tetrad, List<Row> rows, List<String> notes) {
 
+  /** CPU times shorter than this are at the resolution of the process CPU clock. */
+  private static final double CPU_RESOLUTION_MILLIS = 10;
+
   public DiscoveryBenchmarkResult {
     rows = List.copyOf(rows);
     notes = List.copyOf(notes);
@@ -65,6 +68,8 @@ public record DiscoveryBenchmarkResult(
    * @param threads the threads it ran on (for Tetrad, the processors its JVM saw)
    * @param setupMillis the sufficient statistics (covariance), computed once
    * @param searchMillis every timed search
+   * @param cpuMillis the CPU time of the tool's JVM (every thread, garbage collection included)
+   *     over each timed search, which other processes on a busy machine do not inflate
    * @param accuracy the last graph against the truth
    * @param edges the last graph's edge count
    */
@@ -73,10 +78,12 @@ public record DiscoveryBenchmarkResult(
       int threads,
       double setupMillis,
       double[] searchMillis,
+      double[] cpuMillis,
       GraphComparison accuracy,
       int edges) {
     public Side {
       searchMillis = searchMillis.clone();
+      cpuMillis = cpuMillis.clone();
     }
 
     @Override
@@ -84,8 +91,17 @@ public record DiscoveryBenchmarkResult(
       return searchMillis.clone();
     }
 
+    @Override
+    public double[] cpuMillis() {
+      return cpuMillis.clone();
+    }
+
     public double medianMillis() {
       return Stats.median(searchMillis);
+    }
+
+    public double medianCpuMillis() {
+      return Stats.median(cpuMillis);
     }
   }
 
@@ -201,8 +217,8 @@ public record DiscoveryBenchmarkResult(
     if (oneToo) {
       head.add("Causal4J T=1");
     }
-    head.addAll(List.of("Tetrad", "speed-up", "adj F1 C4J/Tetrad", "arrow F1 C4J/Tetrad",
-        "C4J vs Tetrad"));
+    head.addAll(List.of("Tetrad", "speed-up", "CPU C4J T=1/Tetrad", "adj F1 C4J/Tetrad",
+        "arrow F1 C4J/Tetrad", "C4J vs Tetrad"));
     cells.add(head.toArray(String[]::new));
     for (Row r : rows) {
       List<String> c = new ArrayList<>();
@@ -220,6 +236,14 @@ public record DiscoveryBenchmarkResult(
       c.add(t == null ? "-" : speedUp(r.speedUp())
           + (oneToo ? " / " + speedUp(t.medianMillis()
               / Math.max(r.causal4jOneThread().medianMillis(), 1e-3)) : ""));
+      Side oneSide = oneToo ? r.causal4jOneThread() : r.causal4j();
+      double ourCpu = oneSide.medianCpuMillis();
+      // Below the process CPU clock's resolution (10 ms on the development machine) a ratio means
+      // nothing.
+      c.add(t == null ? time(ourCpu) + " / -"
+          : time(ourCpu) + " / " + time(t.medianCpuMillis())
+              + (ourCpu >= CPU_RESOLUTION_MILLIS
+                  ? " (" + speedUp(t.medianCpuMillis() / ourCpu) + ")" : ""));
       c.add(f1(r.causal4j().accuracy().adjacency()) + " / "
           + (t == null ? "-" : f1(t.accuracy().adjacency())));
       c.add(f1(r.causal4j().accuracy().arrowhead()) + " / "
@@ -249,6 +273,10 @@ public record DiscoveryBenchmarkResult(
       }
       sb.append('\n');
     }
+    sb.append("CPU: median CPU time of each tool's JVM over the search (every thread, garbage"
+        + " collection included; the clock ticks in 10 ms), Causal4J on 1 thread; in parentheses"
+        + " Tetrad's over Causal4J's, where Causal4J's is at least 10 ms."
+        + " On a busy machine it is the fairer comparison.\n");
     sb.append("C4J vs Tetrad: adjacencies only in Causal4J's graph (+), only in Tetrad's (-), and"
         + " common adjacencies whose marks differ (~).\n");
     for (String note : notes) {
@@ -349,6 +377,11 @@ public record DiscoveryBenchmarkResult(
       t.add(v);
     }
     o.put("median_search_ms", s.medianMillis());
+    ArrayNode cpu = o.putArray("search_cpu_ms");
+    for (double v : s.cpuMillis()) {
+      cpu.add(v);
+    }
+    o.put("median_search_cpu_ms", s.medianCpuMillis());
     o.put("edges", s.edges());
     ObjectNode acc = o.putObject("accuracy");
     counts(acc.putObject("adjacency"), s.accuracy().adjacency());

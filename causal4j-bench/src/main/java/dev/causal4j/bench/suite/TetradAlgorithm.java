@@ -12,6 +12,8 @@ public enum TetradAlgorithm {
   DIRECT_LINGAM("direct-lingam"),
   /** {@code edu.cmu.tetrad.search.Fci}. */
   FCI("fci"),
+  /** {@code edu.cmu.tetrad.search.Rfci}. */
+  RFCI("rfci"),
   /** {@code edu.cmu.tetrad.search.GFci}. */
   GFCI("gfci");
 

@@ -142,6 +142,11 @@ public final class TetradJob {
       });
     }
 
+    /** FCI's Possible-D-SEP step (Tetrad's default: on). */
+    public Builder possibleDsep(boolean on) {
+      return put("possible-dsep", Boolean.toString(on));
+    }
+
     public Builder test(Test test) {
       return put("test", test.word);
     }
@@ -160,9 +165,17 @@ public final class TetradJob {
       return put("structure-prior", number(structurePrior));
     }
 
-    /** FGES's one-edge faithfulness assumption (Tetrad's default: off). */
+    /** FGES's one-edge faithfulness assumption (Tetrad's FGES default: off; its GFCI's: on). */
     public Builder faithfulnessAssumed(boolean assumed) {
       return put("faithfulness", Boolean.toString(assumed));
+    }
+
+    /**
+     * FGES's (and GFCI's FGES's) maximum degree; -1 for none. The runner's default is 1000 for
+     * FGES, as Tetrad's algorithm wrapper sets it, and none for GFCI.
+     */
+    public Builder maxDegree(int maxDegree) {
+      return put("max-degree", Integer.toString(Math.max(-1, maxDegree)));
     }
 
     /** BOSS: finish with a backward equivalence search, and the number of starts. */

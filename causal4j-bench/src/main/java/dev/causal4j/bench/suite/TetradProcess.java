@@ -172,8 +172,13 @@ public final class TetradProcess implements AutoCloseable {
     for (int i = 0; i < search.length; i++) {
       search[i] = times.get(i).asDouble();
     }
+    JsonNode cpuTimes = r.path("search_cpu_ms");
+    double[] cpu = new double[search.length];
+    for (int i = 0; i < cpu.length; i++) {
+      cpu[i] = cpuTimes.has(i) ? cpuTimes.get(i).asDouble() : Double.NaN;
+    }
     Graph g = TetradGraphText.read(r.path("graph").asText(), "Tetrad " + job.algorithm().word());
-    return new TetradRun(g, r.path("load_ms").asDouble(), r.path("setup_ms").asDouble(), search,
+    return new TetradRun(g, r.path("load_ms").asDouble(), r.path("setup_ms").asDouble(), search, cpu,
         r.path("distinct_graphs").asInt(), r.path("processors").asInt());
   }
 

@@ -10,6 +10,7 @@ import java.util.Arrays;
  * @param loadMillis reading the file into a Tetrad data set (Tetrad's runner's own reader)
  * @param setupMillis Tetrad's covariance matrix (0 for discrete data)
  * @param searchMillis the search time of each timed run, in order
+ * @param searchCpuMillis the CPU time of Tetrad's JVM (every thread) over each timed run
  * @param distinctGraphs how many different graphs the warm-ups and timed runs gave: more than one
  *     means Tetrad's search is not deterministic on these data
  * @param processors the processors Tetrad's JVM saw
@@ -19,11 +20,18 @@ public record TetradRun(
     double loadMillis,
     double setupMillis,
     double[] searchMillis,
+    double[] searchCpuMillis,
     int distinctGraphs,
     int processors) {
 
   public TetradRun {
     searchMillis = searchMillis.clone();
+    searchCpuMillis = searchCpuMillis.clone();
+  }
+
+  @Override
+  public double[] searchCpuMillis() {
+    return searchCpuMillis.clone();
   }
 
   @Override

@@ -20,6 +20,7 @@ import edu.cmu.tetrad.search.GFci;
 import edu.cmu.tetrad.search.IndependenceTest;
 import edu.cmu.tetrad.search.Pc;
 import edu.cmu.tetrad.search.PermutationSearch;
+import edu.cmu.tetrad.search.Rfci;
 import edu.cmu.tetrad.search.score.BdeuScore;
 import edu.cmu.tetrad.search.score.Score;
 import edu.cmu.tetrad.search.score.SemBicScore;
@@ -58,14 +59,16 @@ import java.util.Set;
  *       (default) or {@code discrete} (integer codes {@code 0..k-1}, with {@code levels} the
  *       comma-separated number of levels of each column);
  *   <li>{@code algorithm}: {@code pc}, {@code fges}, {@code boss}, {@code direct-lingam}, {@code
- *       fci} or {@code gfci};
+ *       fci}, {@code rfci} or {@code gfci};
  *   <li>{@code alpha}, {@code depth} (-1: unlimited), {@code stable} (Tetrad's "stable" adjacency
- *       search), {@code conflict-rule} ({@code prioritize-existing}, {@code overwrite-existing},
+ *       search, PC and FCI), {@code possible-dsep} (FCI's Possible-D-SEP step, default on), {@code conflict-rule} ({@code prioritize-existing}, {@code overwrite-existing},
  *       {@code orient-bidirected}), {@code test} ({@code fisher-z}, {@code g-square}, {@code
  *       chi-square});
  *   <li>{@code score} ({@code sem-bic} or {@code bdeu}), {@code penalty} (SEM-BIC penalty
  *       discount), {@code sample-prior} and {@code structure-prior} (BDeu), {@code faithfulness}
- *       (FGES's one-edge faithfulness assumption), {@code bes} and {@code starts} (BOSS);
+ *       (the one-edge faithfulness assumption of FGES, default off, and of GFCI's FGES, default
+ *       on as in Tetrad's {@code GFci}), {@code max-degree} (FGES: default 1000, as Tetrad's
+ *       FGES algorithm wrapper sets it; GFCI: default -1, unlimited), {@code bes} and {@code starts} (BOSS);
  *   <li>{@code threads} (FGES, BOSS, GFCI; Tetrad's stable PC uses every core whatever it is
  *       told), {@code warmups} and {@code repeats}.
  * </ul>
@@ -75,7 +78,8 @@ import java.util.Set;
  * Tetrad computes slowly, or nothing for discrete data), both measured when the file was first
  * read (the data and covariance are kept while the next jobs name the same file), and {@code
  * search_ms}, one entry per
- * timed repeat, each on a fresh test or score object so that Tetrad's cache of test results does
+ * timed repeat (and {@code search_cpu_ms}, the JVM's CPU time over the same interval, every thread
+ * and garbage collection included, which load from other processes does not inflate), each on a fresh test or score object so that Tetrad's cache of test results does
  * not carry over from one repeat to the next. The untimed warm-up runs come first, in the same
  * JVM. The graph printed is the last repeat's, in Tetrad's text format; {@code distinct_graphs}
  * says how many different graphs the warm-ups and repeats gave (more than one means the search
@@ -150,17 +154,21 @@ public final class TetradRunner {
     ICovarianceMatrix cov = cachedCovariance;
 
     List<Double> searchMs = new ArrayList<>();
+    List<Double> searchCpuMs = new ArrayList<>();
     Set<String> graphs = new LinkedHashSet<>();
     String last = null;
     for (int r = 0; r < warmups + repeats; r++) {
       Search search = prepare(algorithm, job, data, cov);
+      long c0 = processCpuNanos();
       long s0 = System.nanoTime();
       Graph g = search.run();
       long s1 = System.nanoTime();
+      long c1 = processCpuNanos();
       last = text(g, data.getVariables());
       graphs.add(last);
       if (r >= warmups) {
         searchMs.add((s1 - s0) / 1e6);
+        searchCpuMs.add((c1 - c0) / 1e6);
       }
     }
     StringBuilder sb = new StringBuilder("{\"ok\":true");
@@ -175,9 +183,19 @@ public final class TetradRunner {
     for (int i = 0; i < searchMs.size(); i++) {
       sb.append(i == 0 ? "" : ",").append(number(searchMs.get(i)));
     }
+    sb.append("],\"search_cpu_ms\":[");
+    for (int i = 0; i < searchCpuMs.size(); i++) {
+      sb.append(i == 0 ? "" : ",").append(number(searchCpuMs.get(i)));
+    }
     sb.append("],\"distinct_graphs\":").append(graphs.size());
     sb.append(",\"graph\":").append(quote(last)).append('}');
     return sb.toString();
+  }
+
+  /** CPU time of the whole JVM (every thread, garbage collection included). */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   @FunctionalInterface
@@ -201,6 +219,7 @@ public final class TetradRunner {
       case "fges" -> {
         Fges fges = new Fges(score(job, data, cov));
         fges.setFaithfulnessAssumed(bool(job, "faithfulness", false));
+        fges.setMaxDegree(integer(job, "max-degree", 1000));
         fges.setNumThreads(threads);
         yield fges::search;
       }
@@ -221,11 +240,20 @@ public final class TetradRunner {
       case "fci" -> {
         Fci fci = new Fci(test(job, data, cov));
         fci.setDepth(depth);
+        fci.setStable(bool(job, "stable", true));
+        fci.setPossibleDsepSearchDone(bool(job, "possible-dsep", true));
         yield fci::search;
+      }
+      case "rfci" -> {
+        Rfci rfci = new Rfci(test(job, data, cov));
+        rfci.setDepth(depth);
+        yield rfci::search;
       }
       case "gfci" -> {
         GFci gfci = new GFci(test(job, data, cov), score(job, data, cov));
         gfci.setDepth(depth);
+        gfci.setFaithfulnessAssumed(bool(job, "faithfulness", true));
+        gfci.setMaxDegree(integer(job, "max-degree", -1));
         gfci.setNumThreads(threads);
         yield gfci::search;
       }

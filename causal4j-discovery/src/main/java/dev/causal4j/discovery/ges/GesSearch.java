@@ -446,6 +446,7 @@ final class GesSearch implements AutoCloseable {
     int stamp = ++changeStamp;
     applyInsert(g, m, changed, stamp);
     inserts++;
+    markCommonNeighbors(m.x, m.y, stamp);
     lastTouched = marked(changed, stamp);
     refreshInserts(lastTouched);
     refreshPairMoves(m.x, m.y, stamp, true);
@@ -455,6 +456,7 @@ final class GesSearch implements AutoCloseable {
     int stamp = ++changeStamp;
     applyDelete(g, m, changed, stamp);
     deletes++;
+    markCommonNeighbors(m.x, m.y, stamp);
     lastTouched = marked(changed, stamp);
     for (int t : lastTouched) {
       dirty[t] = true;
@@ -464,12 +466,34 @@ final class GesSearch implements AutoCloseable {
   }
 
   /**
+   * Marks with {@code stamp} the common undirected neighbours of {@code x} and {@code y}, after a
+   * move between them, so that every move into them is scored again. A move {@code a --> b} is
+   * valid only if a set of {@code b}'s undirected neighbours is a clique ({@code NA ∪ T} for an
+   * insertion, {@code NA \ H} for a deletion); when {@code x} and {@code y} are both among them,
+   * the move that joined or parted them changed which sets are cliques, for every source {@code
+   * a}. Without this, a deletion scored while {@code NA \ H} was a clique could be made after
+   * another deletion broke the clique, leaving a graph that is no CPDAG, and an insertion could
+   * miss a set {@code T} that became valid.
+   */
+  private void markCommonNeighbors(int x, int y, int stamp) {
+    Workspace w = workspaces.get();
+    int k = g.neighbors(x, Pdag.UNDIRECTED, w.listB);
+    for (int i = 0; i < k; i++) {
+      int b = w.listB[i];
+      if (g.isUndirected(b, y)) {
+        changed[b] = stamp;
+      }
+    }
+  }
+
+  /**
    * After a move between {@code x} and {@code y}: a move {@code a --> b} depends on {@code b}'s
-   * parents and undirected neighbours and on which of those are adjacent to {@code a}. The moves
-   * into nodes whose edges changed were scored again; of the moves into other nodes, only {@code x
-   * --> b} for the undirected neighbours {@code b} of {@code y} and {@code y --> b} for those of
-   * {@code x} changed (the adjacency of {@code x} and {@code y} did), so only these are scored
-   * again.
+   * parents and undirected neighbours, on which of those are adjacent to {@code a}, and on which
+   * of those are adjacent to each other. The moves into nodes whose edges changed, and into the
+   * common undirected neighbours of {@code x} and {@code y} ({@link #markCommonNeighbors}), were
+   * scored again; of the moves into other nodes, only {@code x --> b} for the undirected
+   * neighbours {@code b} of {@code y} and {@code y --> b} for those of {@code x} changed (the
+   * adjacency of {@code x} and {@code y} did), so only these are scored again.
    */
   private void refreshPairMoves(int x, int y, int stamp, boolean forward) {
     Workspace w = workspaces.get();
