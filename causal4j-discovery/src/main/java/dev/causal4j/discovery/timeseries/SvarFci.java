@@ -55,7 +55,8 @@ import java.util.Objects;
  * orientations near it are read from a skeleton with an extra edge. With a d-separation oracle
  * every true link is found and, as tested on random SVARs with a hidden series, every tail and
  * arrowhead it draws is true of the unrolled graph (a tail: a cause; an arrowhead: not a cause).
- * Forbidden links of the {@link TimeSeriesKnowledge} are never drawn; the search itself does not
+ * Forbidden links of the {@link TimeSeriesKnowledge} are never drawn (at lag 0: when both
+ * directions are forbidden; one forbidden direction alone is not used); the search does not
  * assume them absent (it has no separating set for them), so they are removed from the result
  * after orientation.
  */
