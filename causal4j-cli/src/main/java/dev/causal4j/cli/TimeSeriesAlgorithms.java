@@ -79,6 +79,9 @@ final class TimeSeriesAlgorithms {
     if (other != null) {
       throw new InvalidInputException(other + " does not apply to " + name + "; drop it");
     }
+    if (o.pruneIndirect && c.algorithm != DiscoverCommand.Algorithm.CCM) {
+      throw new InvalidInputException("--prune-indirect is for ccm; drop it for " + name);
+    }
     Dataset d = c.data.load();
     TimeSeries series = TimeSeries.of(d, c.data.missingPolicy());
     series.checkMaxLag(o.maxLag, "--max-lag");
@@ -117,7 +120,8 @@ final class TimeSeriesAlgorithms {
       case VAR_LINGAM -> r = VarLingam.builder().maxLag(o.maxLag).alpha(c.alpha)
           .pruning(c.pruning).knowledge(knowledge).threads(threads).build().search(series);
       case CCM -> r = ConvergentCrossMapping.builder().maxLag(o.maxLag).alpha(c.alpha)
-          .embeddingDimension(o.embeddingDimension).knowledge(knowledge).seed(c.seed)
+          .embeddingDimension(o.embeddingDimension).pruneIndirect(o.pruneIndirect)
+          .knowledge(knowledge).seed(c.seed)
           .threads(threads).build().search(series);
       case GRANGER -> r = Granger.builder().maxLag(o.maxLag).alpha(c.alpha)
           .lagSelection(o.lagSelection).estimator(o.estimator).knowledge(knowledge)

@@ -138,6 +138,35 @@ class TimeSeriesCommandTest {
   }
 
   @Test
+  void ccmPrunesTheIndirectLinkOfAChainOfMaps(@TempDir Path dir) throws Exception {
+    // Coupled logistic maps x -> y -> z (coupling 0.3), as in CcmPruningTest.
+    StringBuilder csv = new StringBuilder("x,y,z\n");
+    double x = 0.4;
+    double y = 0.2;
+    double z = 0.3;
+    for (int t = 0; t < 1000; t++) {
+      csv.append(x).append(',').append(y).append(',').append(z).append('\n');
+      double nx = x * (3.8 - 3.8 * x);
+      double ny = y * (3.5 - 3.5 * y - 0.3 * x);
+      double nz = z * (3.7 - 3.7 * z - 0.3 * y);
+      x = nx;
+      y = ny;
+      z = nz;
+    }
+    Path data = dir.resolve("chain.csv");
+    Files.writeString(data, csv);
+    String plain = CommandRun.of("discover", "--algorithm", "ccm", "--max-lag", "3",
+        data.toString()).assertOk().out();
+    assertThat(plain).contains("x(t-3) --> z(t)");
+    String pruned = CommandRun.of("discover", "--algorithm", "ccm", "--max-lag", "3",
+        "--prune-indirect", data.toString()).assertOk().out();
+    assertThat(pruned).contains("x(t-1) --> y(t)").contains("y(t-1) --> z(t)")
+        .contains("DAG with 2 links").doesNotContain("x --> z");
+    CommandRun.of("discover", "--algorithm", "granger", "--max-lag", "3", "--prune-indirect",
+        data.toString()).assertUserError("--prune-indirect is for ccm");
+  }
+
+  @Test
   void lorenzAndLogisticWriteTheirTrueGraphs(@TempDir Path dir) throws Exception {
     Path lorenz = dir.resolve("lorenz");
     CommandRun.of("simulate", "--model", "lorenz96", "--nodes", "6", "--samples", "300",
