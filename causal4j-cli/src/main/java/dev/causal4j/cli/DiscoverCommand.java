@@ -88,13 +88,15 @@ import picocli.CommandLine.Spec;
       "Time series (rows in time order, or --time COLUMN; one series per --domain level):",
       "  pcmci       PCMCI (Runge et al. 2019): lagged links, condition selection then MCI tests",
       "  pcmci-plus  PCMCI+ (Runge 2020): lagged and contemporaneous links",
+      "  svar-fci    SVAR-FCI (Malinsky & Spirtes 2018) without Possible-D-SEP: a time-series"
+          + " PAG that allows hidden series (not LPCMCI)",
       "  var-lingam  VAR-LiNGAM (Hyvarinen et al. 2010): a structural VAR with non-Gaussian noise",
       "  granger     multivariate Granger causality: VAR order by --lag-selection, ols or lasso",
       "  ccm         convergent cross mapping (Sugihara et al. 2012): deterministic dynamics",
       "",
       "Output: a CPDAG for the PC family and the score searches (--> compelled, --- either"
-          + " direction), a PAG for fci, rfci and gfci (o marks what the data leave open, <->"
-          + " a hidden common cause), a DAG with edge weights for LiNGAM, a time-series graph"
+          + " direction), a PAG for fci, rfci, gfci and svar-fci (o marks what the data leave open,"
+          + " <-> a hidden common cause), a DAG with edge weights for LiNGAM, a time-series graph"
           + " (each link X(t-lag) to Y(t) with its lag) for the time-series algorithms. With"
           + " --bootstrap B each edge carries the fraction of B resampled runs that had it.",
       "",
@@ -139,6 +141,7 @@ public final class DiscoverCommand implements Callable<Integer> {
     ICALINGAM("icalingam", Family.DATA),
     PCMCI("pcmci", Family.TIME_SERIES),
     PCMCI_PLUS("pcmci-plus", Family.TIME_SERIES),
+    SVAR_FCI("svar-fci", Family.TIME_SERIES),
     VAR_LINGAM("var-lingam", Family.TIME_SERIES),
     GRANGER("granger", Family.TIME_SERIES),
     CCM("ccm", Family.TIME_SERIES);
@@ -173,7 +176,8 @@ public final class DiscoverCommand implements Callable<Integer> {
       defaultValue = "pc-stable",
       converter = AlgorithmConverter.class,
       description = "pc, pc-stable, cpc, fges, ges, boss, grasp, fci, rfci, gfci, directlingam"
-          + " or icalingam; for time series pcmci, pcmci-plus, var-lingam, granger or ccm"
+          + " or icalingam; for time series pcmci, pcmci-plus, svar-fci, var-lingam, granger or"
+          + " ccm"
           + " (default: ${DEFAULT-VALUE}).")
   Algorithm algorithm;
 
@@ -355,7 +359,7 @@ public final class DiscoverCommand implements Callable<Integer> {
     }
     if (timeSeries.maxLag != null) {
       throw new InvalidInputException("--max-lag is for the time-series algorithms (pcmci,"
-          + " pcmci-plus, var-lingam, granger, ccm); drop it for " + algorithm.label);
+          + " pcmci-plus, svar-fci, var-lingam, granger, ccm); drop it for " + algorithm.label);
     }
     Knowledge knowledge = knowledgeFile == null ? Knowledge.empty()
         : KnowledgeFile.read(knowledgeFile);

@@ -12,6 +12,7 @@ import dev.causal4j.discovery.timeseries.LaggedDesign;
 import dev.causal4j.discovery.timeseries.LinkStatistics;
 import dev.causal4j.discovery.timeseries.Pcmci;
 import dev.causal4j.discovery.timeseries.PcmciPlus;
+import dev.causal4j.discovery.timeseries.SvarFci;
 import dev.causal4j.discovery.timeseries.TimeSeries;
 import dev.causal4j.discovery.timeseries.TimeSeriesKnowledge;
 import dev.causal4j.discovery.timeseries.TimeSeriesResult;
@@ -32,7 +33,8 @@ import java.util.stream.Collectors;
 /**
  * {@code discover}'s time-series algorithms: reads the data as a {@link TimeSeries} (rows in
  * time order, or by {@code --time}; one series per {@code --domain} level; gaps and missing values
- * as {@code --missing} says), runs pcmci, pcmci-plus, var-lingam, granger or ccm, and writes
+ * as {@code --missing} says), runs pcmci, pcmci-plus, svar-fci, var-lingam, granger or
+ * ccm, and writes
  * the lagged graph as text, JSON (each edge with its {@code "lag"}) or DOT.
  */
 final class TimeSeriesAlgorithms {
@@ -59,10 +61,12 @@ final class TimeSeriesAlgorithms {
           + " or text for " + name);
     }
     boolean testBased = c.algorithm == DiscoverCommand.Algorithm.PCMCI
-        || c.algorithm == DiscoverCommand.Algorithm.PCMCI_PLUS;
+        || c.algorithm == DiscoverCommand.Algorithm.PCMCI_PLUS
+        || c.algorithm == DiscoverCommand.Algorithm.SVAR_FCI;
     if (!testBased && c.tests.test != null) {
       throw new InvalidInputException(name + " learns from the series directly and takes no"
-          + " --test; drop --test " + c.tests.test.label + ", or use pcmci or pcmci-plus");
+          + " --test; drop --test " + c.tests.test.label + ", or use pcmci, pcmci-plus or"
+          + " svar-fci");
     }
     if (c.scores.anyGiven()) {
       throw new InvalidInputException(name + " takes no score; drop " + c.scores.firstGiven()
@@ -75,6 +79,9 @@ final class TimeSeriesAlgorithms {
     if (other != null) {
       throw new InvalidInputException(other + " does not apply to " + name + "; drop it");
     }
+    if (o.pruneIndirect && c.algorithm != DiscoverCommand.Algorithm.CCM) {
+      throw new InvalidInputException("--prune-indirect is for ccm; drop it for " + name);
+    }
     Dataset d = c.data.load();
     TimeSeries series = TimeSeries.of(d, c.data.missingPolicy());
     series.checkMaxLag(o.maxLag, "--max-lag");
@@ -84,20 +91,26 @@ final class TimeSeriesAlgorithms {
         + describe(series) + ")";
     TimeSeriesResult r;
     switch (c.algorithm) {
-      case PCMCI, PCMCI_PLUS -> {
-        int depth = c.algorithm == DiscoverCommand.Algorithm.PCMCI ? Pcmci.designDepth(o.maxLag)
-            : PcmciPlus.designDepth(o.maxLag);
+      case PCMCI, PCMCI_PLUS, SVAR_FCI -> {
+        int depth = switch (c.algorithm) {
+          case PCMCI -> Pcmci.designDepth(o.maxLag);
+          case SVAR_FCI -> SvarFci.designDepth(o.maxLag);
+          default -> PcmciPlus.designDepth(o.maxLag);
+        };
         LaggedDesign design = LaggedDesign.of(series, depth);
         TestOptions.Test chosen = c.tests.chosen(design.dataset());
         IndependenceTest test = chosen == TestOptions.Test.FISHER_Z
             || chosen == TestOptions.Test.PAR_CORR ? design.parCorr(threads)
             : c.tests.build(chosen, design.dataset(), c.seed, threads);
         on += ", " + (chosen == TestOptions.Test.FISHER_Z ? "par-corr" : chosen.label);
-        TimeSeriesResult found = c.algorithm == DiscoverCommand.Algorithm.PCMCI
-            ? Pcmci.builder(test, series.names()).maxLag(o.maxLag).alpha(c.alpha)
-                .knowledge(knowledge).threads(threads).build().search()
-            : PcmciPlus.builder(test, series.names()).maxLag(o.maxLag).alpha(c.alpha)
-                .knowledge(knowledge).threads(threads).build().search();
+        TimeSeriesResult found = switch (c.algorithm) {
+          case PCMCI -> Pcmci.builder(test, series.names()).maxLag(o.maxLag).alpha(c.alpha)
+              .knowledge(knowledge).threads(threads).build().search();
+          case SVAR_FCI -> SvarFci.builder(test, series.names()).maxLag(o.maxLag).alpha(c.alpha)
+              .knowledge(knowledge).threads(threads).build().search();
+          default -> PcmciPlus.builder(test, series.names()).maxLag(o.maxLag).alpha(c.alpha)
+              .knowledge(knowledge).threads(threads).build().search();
+        };
         // The tests see only the lagged design: the series' own notes (masked gaps) go first.
         List<String> warnings = new ArrayList<>(series.notes());
         warnings.addAll(found.warnings());
@@ -107,7 +120,8 @@ final class TimeSeriesAlgorithms {
       case VAR_LINGAM -> r = VarLingam.builder().maxLag(o.maxLag).alpha(c.alpha)
           .pruning(c.pruning).knowledge(knowledge).threads(threads).build().search(series);
       case CCM -> r = ConvergentCrossMapping.builder().maxLag(o.maxLag).alpha(c.alpha)
-          .embeddingDimension(o.embeddingDimension).knowledge(knowledge).seed(c.seed)
+          .embeddingDimension(o.embeddingDimension).pruneIndirect(o.pruneIndirect)
+          .knowledge(knowledge).seed(c.seed)
           .threads(threads).build().search(series);
       case GRANGER -> r = Granger.builder().maxLag(o.maxLag).alpha(c.alpha)
           .lagSelection(o.lagSelection).estimator(o.estimator).knowledge(knowledge)

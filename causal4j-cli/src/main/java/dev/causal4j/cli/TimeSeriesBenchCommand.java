@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
       "Time PCMCI+ with ParCorr on random linear-Gaussian SVARs (seconds, tests, F1 against the"
           + " true time-series CPDAG) for each --variables and --max-lag, after one small untimed"
           + " search to warm up the JIT; or, with --data DIR, score pcmci, pcmci-plus, var-lingam,"
-          + " granger (and ccm) on NetSim, Lorenz-96 and the fMRI feedback networks."
+          + " granger (and ccm or svar-fci) on NetSim, Lorenz-96 and the fMRI feedback networks."
     },
     footer = {
       "",
@@ -71,8 +71,8 @@ public final class TimeSeriesBenchCommand implements Callable<Integer> {
 
   @Option(names = "--algorithms", split = ",", paramLabel = "NAME[,NAME…]",
       defaultValue = "pcmci,pcmci-plus,var-lingam,granger",
-      description = "With --data: the algorithms to score (default: ${DEFAULT-VALUE}); ccm as"
-          + " well if named (its exact neighbour search takes minutes on NetSim's panels).")
+      description = "With --data: the algorithms to score (default: ${DEFAULT-VALUE}); ccm or"
+          + " svar-fci as well if named (its exact neighbour search takes minutes on NetSim's panels).")
   List<String> algorithms;
 
   @Option(names = "--seed", paramLabel = "S", defaultValue = "1",

@@ -27,6 +27,12 @@ public final class TimeSeriesOptions {
   int embeddingDimension;
 
   @Option(
+      names = "--prune-indirect",
+      description = "ccm: drop links that partial cross mapping explains through a third"
+          + " variable (X -> Z -> Y also makes Y's manifold predict X).")
+  boolean pruneIndirect;
+
+  @Option(
       names = "--lag-selection",
       paramLabel = "RULE",
       defaultValue = "bic",

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.causal4j.graph.Endpoint;
+import dev.causal4j.graph.GraphKind;
 import dev.causal4j.graph.LaggedGraph;
 import dev.causal4j.graph.TimeSeriesCpdag;
 import dev.causal4j.graph.io.AnnotatedLaggedGraph;
@@ -107,6 +109,61 @@ class TimeSeriesCommandTest {
       assertThat(out).doesNotContain("X1(t-1) --> X2(t)").doesNotContain("X1(t)   --> X2(t)")
           .doesNotContain("X2(t)   <-- X1(t)");
     }
+  }
+
+  @Test
+  void svarFciDrawsATimeSeriesPagWithHiddenSeries(@TempDir Path dir) throws Exception {
+    Path sim = simulate(dir, "--model", "svar", "--nodes", "5", "--latent", "1", "--max-lag", "1",
+        "--samples", "2000", "--seed", "4");
+    String data = sim.resolve("data.csv").toString();
+    CommandRun r = CommandRun.of("discover", "--algorithm", "svar-fci", "--max-lag", "1",
+        "--time", "t", "--threads", "2", "--format", "json", data).assertOk();
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertThat(j.get("stats").get("algorithm").asText()).isEqualTo("svar-fci");
+    assertThat(j.get("stats").get("parameters").get("possible_dsep").asText()).isEqualTo("false");
+    AnnotatedLaggedGraph found = LaggedGraphJson.read(r.out(), "stdout");
+    assertThat(found.graph().kind()).isEqualTo(GraphKind.PAG);
+    assertThat(found.graph().linkCount()).isPositive();
+    // Lagged links always carry an arrowhead at the later end.
+    for (LaggedGraph.Link l : found.graph().links()) {
+      if (l.lag() > 0) {
+        assertThat(l.atTo()).isEqualTo(Endpoint.ARROW);
+      }
+    }
+    CommandRun text = CommandRun.of("discover", "--algorithm", "svar-fci", "--max-lag", "1",
+        "--time", "t", data).assertOk();
+    assertThat(text.out()).contains("svar-fci on ").contains("max lag 1");
+    CommandRun.of("discover", "--algorithm", "svar-fci", "--time", "t", data)
+        .assertUserError("svar-fci needs --max-lag L");
+  }
+
+  @Test
+  void ccmPrunesTheIndirectLinkOfAChainOfMaps(@TempDir Path dir) throws Exception {
+    // Coupled logistic maps x -> y -> z (coupling 0.3), as in CcmPruningTest.
+    StringBuilder csv = new StringBuilder("x,y,z\n");
+    double x = 0.4;
+    double y = 0.2;
+    double z = 0.3;
+    for (int t = 0; t < 1000; t++) {
+      csv.append(x).append(',').append(y).append(',').append(z).append('\n');
+      double nx = x * (3.8 - 3.8 * x);
+      double ny = y * (3.5 - 3.5 * y - 0.3 * x);
+      double nz = z * (3.7 - 3.7 * z - 0.3 * y);
+      x = nx;
+      y = ny;
+      z = nz;
+    }
+    Path data = dir.resolve("chain.csv");
+    Files.writeString(data, csv);
+    String plain = CommandRun.of("discover", "--algorithm", "ccm", "--max-lag", "3",
+        data.toString()).assertOk().out();
+    assertThat(plain).contains("x(t-3) --> z(t)");
+    String pruned = CommandRun.of("discover", "--algorithm", "ccm", "--max-lag", "3",
+        "--prune-indirect", data.toString()).assertOk().out();
+    assertThat(pruned).contains("x(t-1) --> y(t)").contains("y(t-1) --> z(t)")
+        .contains("DAG with 2 links").doesNotContain("x --> z");
+    CommandRun.of("discover", "--algorithm", "granger", "--max-lag", "3", "--prune-indirect",
+        data.toString()).assertUserError("--prune-indirect is for ccm");
   }
 
   @Test

@@ -14,6 +14,7 @@ import dev.causal4j.discovery.timeseries.Granger;
 import dev.causal4j.discovery.timeseries.LaggedDesign;
 import dev.causal4j.discovery.timeseries.Pcmci;
 import dev.causal4j.discovery.timeseries.PcmciPlus;
+import dev.causal4j.discovery.timeseries.SvarFci;
 import dev.causal4j.discovery.timeseries.TimeSeries;
 import dev.causal4j.discovery.timeseries.TimeSeriesResult;
 import dev.causal4j.discovery.timeseries.VarLingam;
@@ -59,6 +60,7 @@ public final class TimeSeriesBenchmark {
   public enum Algorithm {
     PCMCI(Pcmci.NAME),
     PCMCI_PLUS(PcmciPlus.NAME),
+    SVAR_FCI(SvarFci.NAME),
     VAR_LINGAM(VarLingam.NAME),
     GRANGER(Granger.NAME),
     CCM(ConvergentCrossMapping.NAME);
@@ -81,10 +83,10 @@ public final class TimeSeriesBenchmark {
         }
       }
       throw new InvalidInputException("'" + name + "' is not a time-series algorithm; use pcmci,"
-          + " pcmci-plus, var-lingam, granger or ccm");
+          + " pcmci-plus, svar-fci, var-lingam, granger or ccm");
     }
 
-    /** Runs with ParCorr (PCMCI family) or the defaults (CCM: seed 0) at {@code alpha}. */
+    /** Runs with ParCorr (PCMCI family, SVAR-FCI) or the defaults (CCM: seed 0) at {@code alpha}. */
     public TimeSeriesResult run(TimeSeries s, int maxLag, double alpha, int threads) {
       s.checkMaxLag(maxLag, "the maximum lag");
       return switch (this) {
@@ -92,6 +94,9 @@ public final class TimeSeriesBenchmark {
             .parCorr(threads), s.names()).maxLag(maxLag).alpha(alpha).threads(threads).build()
             .search();
         case PCMCI_PLUS -> PcmciPlus.builder(LaggedDesign.of(s, PcmciPlus.designDepth(maxLag))
+            .parCorr(threads), s.names()).maxLag(maxLag).alpha(alpha).threads(threads).build()
+            .search();
+        case SVAR_FCI -> SvarFci.builder(LaggedDesign.of(s, SvarFci.designDepth(maxLag))
             .parCorr(threads), s.names()).maxLag(maxLag).alpha(alpha).threads(threads).build()
             .search();
         case VAR_LINGAM -> VarLingam.builder().maxLag(maxLag).alpha(alpha).threads(threads)

@@ -12,6 +12,9 @@
  *       condition selection and momentary conditional independence tests.
  *   <li>{@link dev.causal4j.discovery.timeseries.PcmciPlus} (Runge 2020): lagged and
  *       contemporaneous links, a time-series CPDAG.
+ *   <li>{@link dev.causal4j.discovery.timeseries.SvarFci} (Malinsky &amp; Spirtes 2018, without
+ *       the Possible-D-SEP step): a time-series PAG when hidden series may confound the observed
+ *       ones. LPCMCI (Gerhardus &amp; Runge 2020) is not implemented.
  *   <li>{@link dev.causal4j.discovery.timeseries.VarLingam} (Hyvärinen et al. 2010): a
  *       structural VAR with non-Gaussian noise, contemporaneous directions included, with
  *       coefficients.
