@@ -171,10 +171,30 @@ public final class Planner {
         request.knowledge().isEmpty() ? "no --knowledge file given."
             : "passed into the search, which never considers a forbidden edge and always keeps a"
                 + " required one; it is not patched onto the result afterwards."));
+    TimeSeriesPlan timeSeries = null;
     if (profile.time().looksLikeTimeSeries()) {
-      steps.add(new Plan.Step("time series", "analyse the rows as independent",
-          "the profile suggests the rows are ordered in time, but this build has no time-series"
-              + " search (lagged graphs); results for independent rows may mislead."));
+      java.util.Optional<TimeSeriesRule> ts = RuleTable.firstTimeSeries(in);
+      if (ts.isEmpty()) {
+        steps.add(new Plan.Step("time series", "analyse the rows as independent",
+            "the profile suggests the rows are ordered in time, but the time-series search"
+                + " (PCMCI+) reads continuous variables only; results for independent rows may"
+                + " mislead."));
+      } else {
+        String order = profile.time().declared() ? null : profile.time().orderColumn();
+        LagSelection.Choice lag = LagSelection.choose(data, order);
+        timeSeries = new TimeSeriesPlan(ts.get().id(), ts.get().test(), lag.maxLag(),
+            lag.reason(), RuleTable.TIME_SERIES_ALPHA, order);
+        steps.add(new Plan.Step("time series", "pcmci-plus with " + timeSeries.testLabel()
+            + ", max lag " + lag.maxLag() + ", α = " + RuleTable.TIME_SERIES_ALPHA + " (rule '"
+            + ts.get().id() + "')", fill(ts.get().reason(), in) + (order == null ? ""
+                : " The column '" + order + "' only counts the rows and is left out.")));
+        steps.add(new Plan.Step("time series", "max lag " + lag.maxLag(), lag.reason()));
+        estimate += CostModel.timeSeries(ts.get().test(), n, p, lag.maxLag());
+        steps.add(new Plan.Step("time series", "also search the rows as independent, for"
+            + " comparison", "the lagged graph is the answer for a time series; the graph of"
+                + " the rows read as independent (below it) shows only how the variables move"
+                + " together at one time, and its bootstrap ignores the time order."));
+      }
     }
     if (request.wantsEffect()) {
       steps.add(new Plan.Step("effect", "identify the effect of " + request.treatment().get()
@@ -188,7 +208,7 @@ public final class Planner {
     return new Plan(RuleTable.VERSION, rule.id(), fill(rule.condition().description(), in),
         rule.algorithm(), rule.statistic(), tuning, boot,
         tuning.criterion() == Tuning.Criterion.STABILITY ? STABILITY_SUBSAMPLES : 0, missing,
-        request.threads(), budget, estimate, minimum, pilot, steps);
+        request.threads(), budget, estimate, minimum, pilot, timeSeries, steps);
   }
 
   /**

@@ -142,7 +142,33 @@ public final class RuleTable {
               + " for choosing α: tuned by that BIC, PC-Stable scored 0.82, at α = 0.01 0.88"
               + " (seeds 100-111).", null));
 
+  /** Largest lag the time-series path searches, whatever the partial autocorrelations say. */
+  public static final int MAX_LAG_CAP = 5;
+  /** Significance level of PCMCI+'s tests. */
+  public static final double TIME_SERIES_ALPHA = 0.01;
+
+  /**
+   * The time-series rows, tried in order when the profile finds the rows ordered in time (a
+   * declared --time column, or a strong lag-1 autocorrelation in at least half the variables).
+   * They replace the rows above: methods for independent rows would read autocorrelation as
+   * dependence between rows and miss every lagged effect.
+   */
+  public static final List<TimeSeriesRule> TIME_SERIES = List.of(
+      new TimeSeriesRule("time-series-nonlinear", CONTINUOUS.and(NONLINEAR).and(AFFORDABLE_KERNEL),
+          Statistic.RCIT, "The rows are a time series and {nonlinear} of the sampled pairs are"
+              + " nonlinear: PCMCI+ (Runge 2020) with RCIT, a kernel test, finds lagged and"
+              + " contemporaneous links where a partial correlation would miss curved ones."),
+      new TimeSeriesRule("time-series", CONTINUOUS, Statistic.FISHER_Z, "The rows are a time"
+          + " series: PCMCI+ (Runge 2020) with partial correlation (ParCorr) finds lagged links"
+          + " X(t−τ) → Y(t) and contemporaneous ones, conditioning on each variable's own past"
+          + " so that autocorrelation is not mistaken for cause."));
+
   private RuleTable() {}
+
+  /** The first time-series row that holds, if any (none for categorical or mixed data). */
+  public static Optional<TimeSeriesRule> firstTimeSeries(PlanInput in) {
+    return TIME_SERIES.stream().filter(r -> r.condition().holds(in)).findFirst();
+  }
 
   /** The row with this id. */
   public static Optional<Rule> byId(String id) {

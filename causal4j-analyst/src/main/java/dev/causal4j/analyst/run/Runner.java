@@ -5,6 +5,7 @@ import dev.causal4j.analyst.plan.Algorithm;
 import dev.causal4j.analyst.plan.Plan;
 import dev.causal4j.analyst.plan.PlanRequest;
 import dev.causal4j.analyst.plan.Statistic;
+import dev.causal4j.analyst.plan.TimeSeriesPlan;
 import dev.causal4j.analyst.plan.Tuning;
 import dev.causal4j.analyst.run.DiscoveryRun.Candidate;
 import dev.causal4j.analyst.run.DiscoveryRun.TuningResult;
@@ -14,6 +15,11 @@ import dev.causal4j.discovery.DiscoveryResult;
 import dev.causal4j.discovery.resampling.EdgeFrequencies;
 import dev.causal4j.discovery.resampling.Resampling;
 import dev.causal4j.discovery.resampling.ResamplingResult;
+import dev.causal4j.discovery.timeseries.LaggedDesign;
+import dev.causal4j.discovery.timeseries.PcmciPlus;
+import dev.causal4j.discovery.timeseries.TimeSeries;
+import dev.causal4j.discovery.timeseries.TimeSeriesResult;
+import dev.causal4j.independence.IndependenceTest;
 import dev.causal4j.effects.BackdoorAdjustment;
 import dev.causal4j.effects.CausalQuery;
 import dev.causal4j.effects.Ida;
@@ -94,6 +100,41 @@ public final class Runner {
     ResamplingResult boot = Resampling.builder(once).samples(plan.bootstrapSamples())
         .threshold(0.5).seed(request.seed()).threads(request.threads()).build().run(data);
     return new DiscoveryRun(tuning, full, boot, data.rows());
+  }
+
+  /**
+   * The plan's time-series search: PCMCI+ on the data as a {@link TimeSeries} (rows in time order,
+   * by the time column when declared; the order column, if it only counts rows, left out; missing
+   * values masked as the plan's policy says, never by dropping rows, which would join the series
+   * across the hole).
+   */
+  public static TimeSeriesResult timeSeries(Dataset data, Plan plan, PlanRequest request,
+      Progress progress) {
+    TimeSeriesPlan ts = plan.timeSeries();
+    progress.stage("time-series search", 1);
+    Dataset d = data;
+    if (ts.orderColumn() != null) {
+      List<String> keep = new ArrayList<>();
+      for (int j = 0; j < data.columns(); j++) {
+        if (!data.variable(j).name().equals(ts.orderColumn())) {
+          keep.add(data.variable(j).name());
+        }
+      }
+      d = data.selectColumns(keep);
+    }
+    MissingPolicy policy = plan.missingPolicy() == MissingPolicy.REFUSE && d.hasMissing()
+        ? MissingPolicy.LISTWISE_DELETION : plan.missingPolicy();
+    TimeSeries series = TimeSeries.of(d, policy);
+    series.checkMaxLag(ts.maxLag(), "the planned max lag");
+    LaggedDesign design = LaggedDesign.of(series, PcmciPlus.designDepth(ts.maxLag()));
+    IndependenceTest test = ts.test() == Statistic.FISHER_Z ? design.parCorr(request.threads())
+        : ts.test().test(design.dataset(), request.seed(), request.threads());
+    TimeSeriesResult r = PcmciPlus.builder(test, series.names()).maxLag(ts.maxLag())
+        .alpha(ts.alpha()).threads(request.threads()).build().search();
+    progress.advance();
+    List<String> warnings = new ArrayList<>(series.notes());
+    warnings.addAll(r.warnings());
+    return new TimeSeriesResult(r.annotated(), r.stats(), warnings, r.linkStatistics());
   }
 
   /** Chooses the plan's parameter as its tuning criterion says (no search on all rows yet). */
