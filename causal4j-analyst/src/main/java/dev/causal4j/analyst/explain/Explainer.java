@@ -42,9 +42,9 @@ public final class Explainer {
     }
     LaggedGraph g = timeSeries.graph();
     String headline = String.format(Locale.ROOT, "PCMCI+ (Runge 2020) with %s up to lag %d"
-        + " found %d link%s between time steps; read as independent rows, %s",
+        + " found %d link%s between time steps. Read as independent rows: %s",
         plan.timeSeries().testLabel(), g.maxLag(), g.linkCount(), g.linkCount() == 1 ? "" : "s",
-        Character.toLowerCase(e.headline().charAt(0)) + e.headline().substring(1));
+        e.headline());
     List<LaggedGraph.Link> links = new ArrayList<>(g.links());
     LinkStatistics ls = timeSeries.linkStatistics();
     if (ls != null) {

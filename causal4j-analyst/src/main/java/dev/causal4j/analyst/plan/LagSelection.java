@@ -80,7 +80,7 @@ final class LagSelection {
             + " needs.", cap, FDR)
         : String.format(Locale.ROOT, "the largest lag at which some variable's partial"
             + " autocorrelation is significant (lags 1-%d tested, BH q < %s; PACF %.2f at lag"
-            + " %d)", cap, FDR, strongest, chosen);
+            + " %d).", cap, FDR, strongest, chosen);
     return new Choice(chosen, reason + (cap == RuleTable.MAX_LAG_CAP ? " At most "
         + RuleTable.MAX_LAG_CAP + ", since PCMCI+'s tests grow with the lags;" : "")
         + " a cross-lag longer than every variable's own memory would be missed: set a longer"
