@@ -15,6 +15,7 @@ import dev.causal4j.analyst.run.Runner;
 import dev.causal4j.data.DataChecks;
 import dev.causal4j.data.Dataset;
 import dev.causal4j.discovery.DiscoveryResult;
+import dev.causal4j.discovery.timeseries.TimeSeriesResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -121,12 +122,20 @@ public final class Analyst {
     DiscoveryRun discovery = Runner.discover(prepared, plan, request, progress);
     long t3 = System.nanoTime();
     millis.put("discovery", (t3 - t2) / 1_000_000);
+    TimeSeriesResult timeSeries = null;
+    if (plan.timeSeries() != null) {
+      timeSeries = Runner.timeSeries(data, plan, request, progress);
+      long t4 = System.nanoTime();
+      millis.put("time series", (t4 - t3) / 1_000_000);
+      t3 = t4;
+    }
     EffectRun effect = null;
     if (request.wantsEffect()) {
       effect = Runner.effect(prepared, discovery.full().graph(), request, progress);
       millis.put("effect", (System.nanoTime() - t3) / 1_000_000);
     }
-    Explanation explanation = Explainer.explain(plan, discovery, effect);
-    return new Analysis(request, profile, plan, discovery, effect, explanation, millis);
+    Explanation explanation = Explainer.explain(plan, discovery, timeSeries, effect);
+    return new Analysis(request, profile, plan, discovery, timeSeries, effect, explanation,
+        millis);
   }
 }

@@ -23,6 +23,23 @@ public final class TestData {
     return DataReader.read(path("sachs.csv"));
   }
 
+  /**
+   * {@code timeseries/svar.csv} (see its make_svar.py): with {@code declared}, column {@code t}
+   * is the time column; without, it is read as a variable.
+   */
+  public static Dataset svar(boolean declared) {
+    ReadOptions.Builder o = ReadOptions.builder();
+    if (declared) {
+      o.time("t");
+    }
+    return DataReader.read(path("timeseries/svar.csv"), o.build());
+  }
+
+  /** {@code effect/effect.csv} (see its make_effect.py): treat → y with effect 2.0. */
+  public static Dataset effect() {
+    return DataReader.read(path("effect/effect.csv"));
+  }
+
   public static Dataset lalonde() {
     return DataReader.read(path("lalonde_observational.csv"),
         ReadOptions.builder().continuous("age", "educ").build());

@@ -58,8 +58,13 @@ public final class AnalystBenchCommand implements Callable<Integer> {
   boolean largeP;
 
   @Option(names = "--seeds", paramLabel = "K", defaultValue = "3",
-      description = "Data sets per scenario, seeds 1..K (default: ${DEFAULT-VALUE}).")
+      description = "Data sets per scenario, seeds S..S+K-1 (default: ${DEFAULT-VALUE}).")
   int seeds;
+
+  @Option(names = "--first-seed", paramLabel = "S", defaultValue = "1",
+      description = "First seed (default: ${DEFAULT-VALUE}); develop rules on another range"
+          + " than the one you report.")
+  long firstSeed;
 
   @Option(names = "--algorithms", paramLabel = "NAME[,NAME…]",
       defaultValue = "pc-stable,boss,fges,directlingam,fci",
@@ -88,7 +93,7 @@ public final class AnalystBenchCommand implements Callable<Integer> {
     List<FixedMethod> fixed = FixedMethod.parse(algorithms);
     PrintWriter err = spec.commandLine().getErr();
     List<AnalystBenchmark.Run> runs = AnalystBenchmark.run(
-        new AnalystBenchmark.Config(grid, seeds, fixed, threads), r -> {
+        new AnalystBenchmark.Config(grid, firstSeed, seeds, fixed, threads), r -> {
           if (verbose) {
             err.printf(Locale.ROOT, "%s seed %d %s: optimistic %.3f strict %.3f %.1f s (%s)%n",
                 r.scenario(), r.seed(), r.method(), r.optimisticF1(), r.strictF1(),

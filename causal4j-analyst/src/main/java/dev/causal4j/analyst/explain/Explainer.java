@@ -5,6 +5,8 @@ import dev.causal4j.analyst.run.DiscoveryRun;
 import dev.causal4j.analyst.run.EffectRun;
 import dev.causal4j.discovery.resampling.EdgeFrequencies;
 import dev.causal4j.discovery.resampling.ResamplingResult;
+import dev.causal4j.discovery.timeseries.LinkStatistics;
+import dev.causal4j.discovery.timeseries.TimeSeriesResult;
 import dev.causal4j.effects.estimate.EffectEstimate;
 import dev.causal4j.effects.refute.EValue;
 import dev.causal4j.effects.refute.Refutation;
@@ -13,6 +15,7 @@ import dev.causal4j.graph.Edge;
 import dev.causal4j.graph.Endpoint;
 import dev.causal4j.graph.Graph;
 import dev.causal4j.graph.GraphKind;
+import dev.causal4j.graph.LaggedGraph;
 import dev.causal4j.graph.io.AnnotatedGraph;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,6 +28,52 @@ public final class Explainer {
   public static final int MAX_EDGE_SENTENCES = 15;
 
   private Explainer() {}
+
+  /**
+   * The explanation of a time series: the lagged graph leads (headline and the first sentences,
+   * strongest links first), then the graph of the rows read as independent, then as {@link
+   * #explain(Plan, DiscoveryRun, EffectRun)}.
+   */
+  public static Explanation explain(Plan plan, DiscoveryRun discovery,
+      TimeSeriesResult timeSeries, EffectRun effect) {
+    Explanation e = explain(plan, discovery, effect);
+    if (timeSeries == null) {
+      return e;
+    }
+    LaggedGraph g = timeSeries.graph();
+    String headline = String.format(Locale.ROOT, "PCMCI+ (Runge 2020) with %s up to lag %d"
+        + " found %d link%s between time steps. Read as independent rows: %s",
+        plan.timeSeries().testLabel(), g.maxLag(), g.linkCount(), g.linkCount() == 1 ? "" : "s",
+        e.headline());
+    List<LaggedGraph.Link> links = new ArrayList<>(g.links());
+    LinkStatistics ls = timeSeries.linkStatistics();
+    if (ls != null) {
+      links.sort(Comparator.comparingDouble(l -> ls.pValue(l.from(), l.to(),
+          l.lag())));
+    }
+    List<String> graph = new ArrayList<>();
+    for (LaggedGraph.Link l : links.subList(0, Math.min(MAX_EDGE_SENTENCES, links.size()))) {
+      String from = g.variable(l.from());
+      String to = g.variable(l.to());
+      String when = l.lag() == 0 ? "in the same time step" : l.lag() == 1 ? "one step later"
+          : l.lag() + " steps later";
+      String text = !l.isDirected() ? from + " and " + to + " are linked within one time step,"
+          + " in a direction the data cannot tell"
+          : from.equals(to) ? from + " depends on its own value " + l.lag() + " step"
+              + (l.lag() == 1 ? "" : "s") + " before"
+          : from + " drives " + to + " " + when;
+      double pv = ls == null ? Double.NaN : ls.pValue(l.from(), l.to(), l.lag());
+      graph.add(from + "(t" + (l.lag() == 0 ? "" : "-" + l.lag()) + ") " + l.symbol() + " " + to
+          + "(t): " + text + (Double.isNaN(pv) ? "." : String.format(Locale.ROOT,
+              " (p = %.2g).", pv)));
+    }
+    graph.addAll(e.graph());
+    List<String> caveats = new ArrayList<>();
+    caveats.add("The lagged graph assumes the process is stationary (the same links at every"
+        + " time) and that no link reaches further back than lag " + g.maxLag() + ".");
+    caveats.addAll(e.caveats());
+    return new Explanation(headline, graph, e.effect(), caveats);
+  }
 
   public static Explanation explain(Plan plan, DiscoveryRun discovery, EffectRun effect) {
     AnnotatedGraph ensemble = discovery.bootstrap().ensemble();

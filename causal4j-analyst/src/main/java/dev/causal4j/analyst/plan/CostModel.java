@@ -36,6 +36,14 @@ public final class CostModel {
     };
   }
 
+  /**
+   * Seconds for PCMCI+ up to {@code maxLag}: its tests are those of a PC search over the lagged
+   * design's p·(maxLag + 1) columns, on the n − maxLag rows with a full past.
+   */
+  public static double timeSeries(Statistic test, int n, int p, int maxLag) {
+    return search(Algorithm.PC_STABLE, test, Math.max(1, n - maxLag), p * (maxLag + 1));
+  }
+
   /** Seconds for the profile. */
   public static double profile(int n, int p) {
     int rows = Math.min(n, 2000);

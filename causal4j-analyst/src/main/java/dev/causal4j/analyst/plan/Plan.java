@@ -23,6 +23,7 @@ import java.util.List;
  * @param estimatedSeconds the cost model's estimate of the whole analysis
  * @param minimumSeconds the least budget any plan for these data needs
  * @param pilot the pilot search for hidden confounding, or null
+ * @param timeSeries the time-series search when the rows are a time series, or null
  * @param steps every decision with its reason, in order
  */
 public record Plan(
@@ -40,6 +41,7 @@ public record Plan(
     double estimatedSeconds,
     double minimumSeconds,
     PlanInput.Pilot pilot,
+    TimeSeriesPlan timeSeries,
     List<Step> steps) {
 
   public Plan {

@@ -93,18 +93,19 @@ public final class Planner {
     steps.add(new Plan.Step("discovery", rule.algorithm().label() + " with "
         + rule.statistic().label() + " (rule '" + rule.id() + "': " + fill(rule.condition()
             .description(), in) + ")", fill(rule.reason(), in)));
-    if (missing == MissingPolicy.TESTWISE_DELETION && rule.statistic() != Statistic.FISHER_Z
+    Tuning testwiseTuning = null;
+    if (missing == MissingPolicy.TESTWISE_DELETION
         && rule.statistic().dataKind() == DataKind.CONTINUOUS) {
-      // Measured (bench analyst, scenario 'missing': 20% of values missing at random, p = 10):
-      // BOSS and FGES with the BIC on pairwise covariances found F1 0.04-0.08 (strict), PC-Stable
-      // with test-wise Fisher Z 0.8-1.0. A score over pairwise-deleted covariances is not a
-      // likelihood of any one data set, so the search goes to the test.
-      Rule pc = RuleTable.byId("linear-gaussian-pc").orElseThrow();
+      // Continuous data with too few complete rows go to test-wise Fisher Z tests at a fixed α
+      // (the reason of row 'missing-pc' gives the measurements); a PAG stays a PAG, by FCI.
+      Rule pc = RuleTable.byId(rule.algorithm().allowsHiddenConfounders()
+          ? "hidden-continuous-fci" : "missing-pc").orElseThrow();
+      Rule testwise = RuleTable.byId("missing-pc").orElseThrow();
+      testwiseTuning = testwise.tuning();
       steps.add(new Plan.Step("discovery", "switch: " + rule.algorithm().label() + " with "
           + rule.statistic().label() + " → " + pc.algorithm().label() + " with "
-          + pc.statistic().label(), "listwise deletion keeps too few rows, and a score over"
-              + " covariances from different rows is not the likelihood of any one data set;"
-              + " Fisher Z tests each use the rows complete in their own variables."));
+          + pc.statistic().label() + ", α = " + testwiseTuning.candidates().get(0),
+          "listwise deletion keeps too few rows. " + testwise.reason()));
       rule = pc;
     }
     if (rule.statistic() == Statistic.FISHER_Z && missing == MissingPolicy.TESTWISE_DELETION) {
@@ -117,7 +118,7 @@ public final class Planner {
           + "; drop the sparsest columns with --drop");
     }
 
-    Tuning tuning = rule.tuning();
+    Tuning tuning = testwiseTuning != null ? testwiseTuning : rule.tuning();
     int boot = MAX_BOOTSTRAP;
     double estimate = estimate(rule, tuning, boot, n, p, request.wantsEffect());
     while (estimate > BUDGET_SHARE * budget) {
@@ -131,8 +132,7 @@ public final class Planner {
         estimate = estimate(rule, tuning, boot, n, p, request.wantsEffect());
         break;
       }
-      if (tuning.criterion() == Tuning.Criterion.INFORMATION_CRITERION
-          || tuning.criterion() == Tuning.Criterion.STABILITY) {
+      if (tuning.tunes()) {
         double middle = tuning.candidates().get(tuning.candidates().size() / 2);
         steps.add(new Plan.Step("budget", "no tuning: " + tuning.parameter() + " = "
             + middle, "tuning " + tuning.parameter() + " by " + criterion(tuning)
@@ -171,10 +171,30 @@ public final class Planner {
         request.knowledge().isEmpty() ? "no --knowledge file given."
             : "passed into the search, which never considers a forbidden edge and always keeps a"
                 + " required one; it is not patched onto the result afterwards."));
+    TimeSeriesPlan timeSeries = null;
     if (profile.time().looksLikeTimeSeries()) {
-      steps.add(new Plan.Step("time series", "analyse the rows as independent",
-          "the profile suggests the rows are ordered in time, but this build has no time-series"
-              + " search (lagged graphs); results for independent rows may mislead."));
+      java.util.Optional<TimeSeriesRule> ts = RuleTable.firstTimeSeries(in);
+      if (ts.isEmpty()) {
+        steps.add(new Plan.Step("time series", "analyse the rows as independent",
+            "the profile suggests the rows are ordered in time, but the time-series search"
+                + " (PCMCI+) reads continuous variables only; results for independent rows may"
+                + " mislead."));
+      } else {
+        String order = profile.time().declared() ? null : profile.time().orderColumn();
+        LagSelection.Choice lag = LagSelection.choose(data, order);
+        timeSeries = new TimeSeriesPlan(ts.get().id(), ts.get().test(), lag.maxLag(),
+            lag.reason(), RuleTable.TIME_SERIES_ALPHA, order);
+        steps.add(new Plan.Step("time series", "pcmci-plus with " + timeSeries.testLabel()
+            + ", max lag " + lag.maxLag() + ", α = " + RuleTable.TIME_SERIES_ALPHA + " (rule '"
+            + ts.get().id() + "')", fill(ts.get().reason(), in) + (order == null ? ""
+                : " The column '" + order + "' only counts the rows and is left out.")));
+        steps.add(new Plan.Step("time series", "max lag " + lag.maxLag(), lag.reason()));
+        estimate += CostModel.timeSeries(ts.get().test(), n, p, lag.maxLag());
+        steps.add(new Plan.Step("time series", "also search the rows as independent, for"
+            + " comparison", "the lagged graph is the answer for a time series; the graph of"
+                + " the rows read as independent (below it) shows only how the variables move"
+                + " together at one time, and its bootstrap ignores the time order."));
+      }
     }
     if (request.wantsEffect()) {
       steps.add(new Plan.Step("effect", "identify the effect of " + request.treatment().get()
@@ -188,7 +208,7 @@ public final class Planner {
     return new Plan(RuleTable.VERSION, rule.id(), fill(rule.condition().description(), in),
         rule.algorithm(), rule.statistic(), tuning, boot,
         tuning.criterion() == Tuning.Criterion.STABILITY ? STABILITY_SUBSAMPLES : 0, missing,
-        request.threads(), budget, estimate, minimum, pilot, steps);
+        request.threads(), budget, estimate, minimum, pilot, timeSeries, steps);
   }
 
   /**
@@ -209,7 +229,7 @@ public final class Planner {
   static double estimate(Rule r, Tuning t, int boot, int n, int p, boolean effect) {
     double one = CostModel.search(r.algorithm(), r.statistic(), n, p);
     double tuningCost = switch (t.criterion()) {
-      case INFORMATION_CRITERION -> t.candidates().size() * one;
+      case INFORMATION_CRITERION, EXTENDED_BIC -> t.candidates().size() * one;
       case STABILITY -> t.candidates().size() * STABILITY_SUBSAMPLES
           * CostModel.search(r.algorithm(), r.statistic(), n / 2, p);
       case INTERNAL, FIXED -> 0;
@@ -226,8 +246,7 @@ public final class Planner {
   }
 
   private static Tuning fixed(Tuning t) {
-    return t.criterion() == Tuning.Criterion.INFORMATION_CRITERION
-        || t.criterion() == Tuning.Criterion.STABILITY
+    return t.tunes()
         ? new Tuning(Tuning.Criterion.FIXED, t.parameter(),
             List.of(t.candidates().get(t.candidates().size() / 2)))
         : t;
@@ -283,7 +302,8 @@ public final class Planner {
 
   private static String tuningDecision(Tuning t) {
     return switch (t.criterion()) {
-      case INFORMATION_CRITERION, STABILITY -> t.parameter() + " from " + t.candidates()
+      case INFORMATION_CRITERION, EXTENDED_BIC, STABILITY -> t.parameter() + " from "
+          + t.candidates()
           + " by " + criterion(t);
       case INTERNAL -> "tuned inside the search";
       case FIXED -> t.parameter() + " = " + t.candidates().get(0);
@@ -295,6 +315,9 @@ public final class Planner {
       case INFORMATION_CRITERION -> "each candidate's graph (a DAG in its class) is scored on all"
           + " the data by the BIC (BDeu for categorical data, conditional-Gaussian BIC for mixed);"
           + " the best score wins.";
+      case EXTENDED_BIC -> "each candidate penalty's graph (a DAG in its class) is scored on all"
+          + " the data by the extended BIC (Chen & Chen 2008, γ = " + Tuning.Criterion.EBIC_GAMMA
+          + "): the BIC less 2γ·log C(p − 1, k) for each node with k parents; the best wins.";
       case STABILITY -> "each candidate runs on " + STABILITY_SUBSAMPLES + " subsamples of half"
           + " the rows; the smallest penalty whose mean edge instability 2θ(1−θ) is at most "
           + Tuning.Criterion.INSTABILITY_BOUND + " wins (StARS, Liu et al. 2010).";
@@ -305,7 +328,11 @@ public final class Planner {
   }
 
   private static String criterion(Tuning t) {
-    return t.criterion() == Tuning.Criterion.STABILITY ? "stability" : "information criterion";
+    return switch (t.criterion()) {
+      case STABILITY -> "stability";
+      case EXTENDED_BIC -> "extended BIC";
+      default -> "information criterion";
+    };
   }
 
   /** Fills a reason template's placeholders from the input. */

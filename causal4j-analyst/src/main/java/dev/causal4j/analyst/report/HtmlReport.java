@@ -4,15 +4,20 @@ import dev.causal4j.analyst.Analysis;
 import dev.causal4j.analyst.explain.Explainer;
 import dev.causal4j.analyst.explain.Explainer.EdgeLine;
 import dev.causal4j.analyst.plan.Plan;
+import dev.causal4j.analyst.plan.TimeSeriesPlan;
 import dev.causal4j.analyst.profile.Finding;
 import dev.causal4j.analyst.profile.Profile;
 import dev.causal4j.analyst.run.DiscoveryRun;
 import dev.causal4j.analyst.run.EffectRun;
+import dev.causal4j.discovery.timeseries.LinkStatistics;
+import dev.causal4j.discovery.timeseries.TimeSeriesResult;
 import dev.causal4j.effects.estimate.EffectEstimate;
 import dev.causal4j.effects.refute.Refutation;
 import dev.causal4j.graph.Edge;
 import dev.causal4j.graph.Endpoint;
 import dev.causal4j.graph.Graph;
+import dev.causal4j.graph.LaggedGraph;
+import dev.causal4j.graph.MutableGraph;
 import dev.causal4j.graph.io.AnnotatedGraph;
 import java.util.List;
 import java.util.Locale;
@@ -61,6 +66,9 @@ public final class HtmlReport {
     }
     h.append("</ul></section>\n");
 
+    if (a.timeSeries() != null) {
+      laggedSection(h, a.plan().timeSeries(), a.timeSeries());
+    }
     graphSection(h, a.discovery());
     if (a.effect() != null) {
       effectSection(h, a.effect());
@@ -99,6 +107,127 @@ public final class HtmlReport {
           .append("</td></tr>");
     }
     h.append("</tbody></table></section>\n");
+  }
+
+  /**
+   * The time-series search's answer: the summary graph (one arrow per pair and direction, its
+   * lags written on it; a variable's links to its own past under its box) and every lagged link
+   * with its p-value.
+   */
+  private static void laggedSection(StringBuilder h, TimeSeriesPlan plan, TimeSeriesResult r) {
+    LaggedGraph g = r.graph();
+    h.append("<section id=\"lagged-graph\"><h2>Lagged graph (time series)</h2><p>PCMCI+ with ")
+        .append(esc(plan.testLabel())).append(" up to lag ").append(g.maxLag()).append(", α = ")
+        .append(plan.alpha()).append(": an arrow X → Y labelled <i>lag 2</i> means X two steps"
+            + " before drives Y now; <i>lag 0</i> is within the same time step. ")
+        .append(g.linkCount()).append(g.linkCount() == 1 ? " link" : " links")
+        .append(" in all.</p>\n");
+    h.append(laggedSvg(g));
+    LinkStatistics ls = r.linkStatistics();
+    h.append("<table class=\"edges lagged\"><thead><tr><th>link</th><th>lag</th><th>p-value"
+        + "</th></tr></thead><tbody>");
+    for (LaggedGraph.Link l : g.links()) {
+      double pv = ls == null ? Double.NaN : ls.pValue(l.from(), l.to(), l.lag());
+      h.append("<tr><td class=\"nowrap\">").append(esc(atLag(g.variable(l.from()), l.lag())))
+          .append(' ').append(esc(l.symbol())).append(' ')
+          .append(esc(atLag(g.variable(l.to()), 0))).append("</td><td>").append(l.lag())
+          .append("</td><td>").append(Double.isNaN(pv) ? "–"
+              : String.format(Locale.ROOT, "%.2g", pv)).append("</td></tr>");
+    }
+    h.append("</tbody></table>");
+    for (String w : r.warnings()) {
+      h.append("<p class=\"warn\">").append(esc(w)).append("</p>");
+    }
+    h.append("</section>\n");
+  }
+
+  /** {@code X(t-2)}, {@code X(t)}: a variable at a lag, as the time-series literature writes it. */
+  private static String atLag(String variable, int lag) {
+    return variable + (lag == 0 ? "(t)" : "(t-" + lag + ")");
+  }
+
+  /** The summary graph as SVG, each arc labelled with its lags. */
+  static String laggedSvg(LaggedGraph g) {
+    int n = g.size();
+    MutableGraph skeleton = new MutableGraph(g.variables());
+    java.util.Map<Integer, List<Integer>> selfLags = new java.util.TreeMap<>();
+    for (LaggedGraph.SummaryArc arc : g.summary()) {
+      if (arc.from() == arc.to()) {
+        selfLags.computeIfAbsent(arc.from(), k -> new java.util.ArrayList<>()).addAll(arc.lags());
+      } else if (!skeleton.isAdjacent(arc.from(), arc.to())) {
+        skeleton.addUndirectedEdge(arc.from(), arc.to());
+      }
+    }
+    double width = 760;
+    double height = Math.max(320, Math.min(760, 90 + 38 * n));
+    double[] boxW = new double[n];
+    double maxBox = 0;
+    for (int v = 0; v < n; v++) {
+      boxW[v] = 16 + 7.4 * g.variable(v).length();
+      maxBox = Math.max(maxBox, boxW[v]);
+    }
+    double[][] pos = GraphLayout.of(skeleton, width, height, Math.max(40, maxBox / 2 + 8));
+    StringBuilder s = new StringBuilder();
+    s.append(String.format(Locale.ROOT, "<svg id=\"lagged\" class=\"graph\" xmlns="
+        + "\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" height=\"%.0f\""
+        + " role=\"img\" aria-label=\"lagged causal graph\">", width, height, width, height));
+    for (LaggedGraph.SummaryArc arc : g.summary()) {
+      if (arc.from() == arc.to()) {
+        continue;
+      }
+      Endpoint[] marks = Edge.parseSymbol(arc.symbol());
+      double[] a = pos[arc.from()];
+      double[] b = pos[arc.to()];
+      double dx = b[0] - a[0];
+      double dy = b[1] - a[1];
+      double len = Math.max(1e-6, Math.hypot(dx, dy));
+      double ux = dx / len;
+      double uy = dy / len;
+      // Arcs both ways between one pair are drawn side by side, each shifted to its own left.
+      double off = g.summary().stream().anyMatch(o -> o.from() == arc.to()
+          && o.to() == arc.from()) ? 5 : 0;
+      double ox = uy * off;
+      double oy = -ux * off;
+      double ta = boundary(boxW[arc.from()], ux, uy) + 2;
+      double tb = boundary(boxW[arc.to()], ux, uy) + 2;
+      double ax = a[0] + ux * ta + ox;
+      double ay = a[1] + uy * ta + oy;
+      double bx = b[0] - ux * tb + ox;
+      double by = b[1] - uy * tb + oy;
+      String lags = "lag " + arc.lags().stream().map(String::valueOf)
+          .collect(java.util.stream.Collectors.joining(","));
+      s.append("<g class=\"edge\"><title>").append(esc(g.variable(arc.from()) + " "
+          + arc.symbol() + " " + g.variable(arc.to()) + ", " + lags)).append("</title>");
+      s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\""
+          + " y2=\"%.1f\" stroke=\"#1f3a5f\" stroke-width=\"2\" stroke-linecap=\"round\"/>",
+          ax + ux * markLength(marks[0]), ay + uy * markLength(marks[0]),
+          bx - ux * markLength(marks[1]), by - uy * markLength(marks[1])));
+      mark(s, marks[0], ax, ay, -ux, -uy, 2);
+      mark(s, marks[1], bx, by, ux, uy, 2);
+      double mx = (ax + bx) / 2 + ox * 2;
+      double my = (ay + by) / 2 + oy * 2;
+      s.append(String.format(Locale.ROOT, "<text class=\"lag-label\" x=\"%.1f\" y=\"%.1f\""
+          + " text-anchor=\"middle\" dominant-baseline=\"central\" stroke=\"#fcfcfd\""
+          + " stroke-width=\"4\" paint-order=\"stroke\">%s</text>", mx, my, esc(lags)));
+      s.append("</g>");
+    }
+    for (int v = 0; v < n; v++) {
+      s.append(String.format(Locale.ROOT, "<g class=\"node\"><rect x=\"%.1f\" y=\"%.1f\""
+          + " width=\"%.1f\" height=\"%.1f\" rx=\"8\" fill=\"#fdf6e3\" stroke=\"#7a5c00\"/>"
+          + "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" dominant-baseline=\"central\">%s"
+          + "</text>", pos[v][0] - boxW[v] / 2, pos[v][1] - NODE_HEIGHT / 2, boxW[v],
+          NODE_HEIGHT, pos[v][0], pos[v][1], esc(g.variable(v))));
+      List<Integer> own = selfLags.get(v);
+      if (own != null) {
+        s.append(String.format(Locale.ROOT, "<text class=\"lag-label self\" x=\"%.1f\""
+            + " y=\"%.1f\" text-anchor=\"middle\">↻ lag %s</text>", pos[v][0],
+            pos[v][1] + NODE_HEIGHT / 2 + 13, own.stream().distinct().sorted()
+                .map(String::valueOf).collect(java.util.stream.Collectors.joining(","))));
+      }
+      s.append("</g>");
+    }
+    s.append("</svg>\n");
+    return s.toString();
   }
 
   private static String arrowOf(String symbol) {
@@ -451,6 +580,7 @@ public final class HtmlReport {
       "svg.graph{display:block;margin:8px auto;background:#fcfcfd;border:1px solid #eee;"
           + "border-radius:6px;max-width:100%;height:auto}",
       "svg text{font:12px system-ui,sans-serif;fill:#222}svg .axis{font-size:11px;fill:#666}",
+      "svg .lag-label{font-size:11px;fill:#7a5c00}",
       ".vars{display:flex;flex-wrap:wrap;gap:14px}.var{margin:0;width:230px}",
       ".var figcaption{font-size:12.5px;margin-bottom:2px}",
       ".warn{color:#8a4b00;background:#fff4e0;padding:6px 10px;border-radius:4px}",

@@ -16,7 +16,9 @@ import dev.causal4j.analyst.run.DiscoveryRun;
 import dev.causal4j.discovery.DiscoveryResult;
 import dev.causal4j.discovery.resampling.EdgeFrequencies;
 import dev.causal4j.graph.Edge;
+import dev.causal4j.discovery.timeseries.TimeSeriesResult;
 import dev.causal4j.graph.Graph;
+import dev.causal4j.graph.LaggedGraph;
 import dev.causal4j.analyst.run.EffectRun;
 import dev.causal4j.effects.refute.Refutation;
 import java.io.IOException;
@@ -46,6 +48,7 @@ public final class ResultJson {
     req.put("knowledge", a.request().knowledge().toString());
     root.set("profile", m.valueToTree(a.profile()));
     root.set("plan", m.valueToTree(a.plan()));
+    root.set("time_series", a.timeSeries() == null ? null : timeSeries(m, a.timeSeries()));
     root.set("discovery", discovery(m, a.discovery()));
     root.set("effect", a.effect() == null ? null : effect(m, a.effect()));
     root.set("explanation", m.valueToTree(a.explanation()));
@@ -75,6 +78,43 @@ public final class ResultJson {
       x.put("threshold", r.verdict().threshold());
       x.put("rule", r.verdict().rule());
     }
+    return o;
+  }
+
+  /**
+   * The lagged graph: every link as {@code from} (the earlier variable), {@code lag}, {@code edge}
+   * and {@code to}, with its p-value, and the summary arcs with their lags.
+   */
+  private static ObjectNode timeSeries(ObjectMapper m, TimeSeriesResult r) {
+    LaggedGraph g = r.graph();
+    ObjectNode o = m.createObjectNode();
+    o.put("algorithm", r.stats().algorithm());
+    o.put("graph_kind", g.kind().toString());
+    o.put("max_lag", g.maxLag());
+    ArrayNode links = o.putArray("links");
+    for (LaggedGraph.Link l : g.links()) {
+      ObjectNode x = links.addObject();
+      x.put("from", g.variable(l.from()));
+      x.put("lag", l.lag());
+      x.put("edge", l.symbol());
+      x.put("to", g.variable(l.to()));
+      double pv = r.linkStatistics() == null ? Double.NaN
+          : r.linkStatistics().pValue(l.from(), l.to(), l.lag());
+      if (Double.isNaN(pv)) {
+        x.putNull("p_value");
+      } else {
+        x.put("p_value", pv);
+      }
+    }
+    ArrayNode summary = o.putArray("summary");
+    for (LaggedGraph.SummaryArc arc : g.summary()) {
+      ObjectNode x = summary.addObject();
+      x.put("from", g.variable(arc.from()));
+      x.put("edge", arc.symbol());
+      x.put("to", g.variable(arc.to()));
+      x.set("lags", m.valueToTree(arc.lags()));
+    }
+    o.set("warnings", m.valueToTree(r.warnings()));
     return o;
   }
 

@@ -5,6 +5,7 @@ import dev.causal4j.analyst.plan.Algorithm;
 import dev.causal4j.analyst.plan.Plan;
 import dev.causal4j.analyst.plan.PlanRequest;
 import dev.causal4j.analyst.plan.Statistic;
+import dev.causal4j.analyst.plan.TimeSeriesPlan;
 import dev.causal4j.analyst.plan.Tuning;
 import dev.causal4j.analyst.run.DiscoveryRun.Candidate;
 import dev.causal4j.analyst.run.DiscoveryRun.TuningResult;
@@ -14,6 +15,11 @@ import dev.causal4j.discovery.DiscoveryResult;
 import dev.causal4j.discovery.resampling.EdgeFrequencies;
 import dev.causal4j.discovery.resampling.Resampling;
 import dev.causal4j.discovery.resampling.ResamplingResult;
+import dev.causal4j.discovery.timeseries.LaggedDesign;
+import dev.causal4j.discovery.timeseries.PcmciPlus;
+import dev.causal4j.discovery.timeseries.TimeSeries;
+import dev.causal4j.discovery.timeseries.TimeSeriesResult;
+import dev.causal4j.independence.IndependenceTest;
 import dev.causal4j.effects.BackdoorAdjustment;
 import dev.causal4j.effects.CausalQuery;
 import dev.causal4j.effects.Ida;
@@ -96,6 +102,41 @@ public final class Runner {
     return new DiscoveryRun(tuning, full, boot, data.rows());
   }
 
+  /**
+   * The plan's time-series search: PCMCI+ on the data as a {@link TimeSeries} (rows in time order,
+   * by the time column when declared; the order column, if it only counts rows, left out; missing
+   * values masked as the plan's policy says, never by dropping rows, which would join the series
+   * across the hole).
+   */
+  public static TimeSeriesResult timeSeries(Dataset data, Plan plan, PlanRequest request,
+      Progress progress) {
+    TimeSeriesPlan ts = plan.timeSeries();
+    progress.stage("time-series search", 1);
+    Dataset d = data;
+    if (ts.orderColumn() != null) {
+      List<String> keep = new ArrayList<>();
+      for (int j = 0; j < data.columns(); j++) {
+        if (!data.variable(j).name().equals(ts.orderColumn())) {
+          keep.add(data.variable(j).name());
+        }
+      }
+      d = data.selectColumns(keep);
+    }
+    MissingPolicy policy = plan.missingPolicy() == MissingPolicy.REFUSE && d.hasMissing()
+        ? MissingPolicy.LISTWISE_DELETION : plan.missingPolicy();
+    TimeSeries series = TimeSeries.of(d, policy);
+    series.checkMaxLag(ts.maxLag(), "the planned max lag");
+    LaggedDesign design = LaggedDesign.of(series, PcmciPlus.designDepth(ts.maxLag()));
+    IndependenceTest test = ts.test() == Statistic.FISHER_Z ? design.parCorr(request.threads())
+        : ts.test().test(design.dataset(), request.seed(), request.threads());
+    TimeSeriesResult r = PcmciPlus.builder(test, series.names()).maxLag(ts.maxLag())
+        .alpha(ts.alpha()).threads(request.threads()).build().search();
+    progress.advance();
+    List<String> warnings = new ArrayList<>(series.notes());
+    warnings.addAll(r.warnings());
+    return new TimeSeriesResult(r.annotated(), r.stats(), warnings, r.linkStatistics());
+  }
+
   /** Chooses the plan's parameter as its tuning criterion says (no search on all rows yet). */
   public static TuningResult tune(Dataset data, Plan plan, PlanRequest request,
       Progress progress) {
@@ -109,6 +150,8 @@ public final class Runner {
             t.parameter() + " fixed at " + t.candidates().get(0));
       case INFORMATION_CRITERION:
         return byInformationCriterion(data, plan, request, progress);
+      case EXTENDED_BIC:
+        return byExtendedBic(data, plan, request, progress);
       case STABILITY:
         return byStability(data, plan, request, progress);
       default:
@@ -157,6 +200,56 @@ public final class Runner {
           + " DAG and scored, so the middle candidate is used";
     }
     return new TuningResult(t.criterion(), t.parameter(), chosen, out, note);
+  }
+
+  /**
+   * The penalty whose graph has the best extended BIC (Chen &amp; Chen 2008): the linear-Gaussian
+   * BIC at penalty 1, in its 2·log-likelihood form, less 2γ·log C(p − 1, k) per node with k
+   * parents.
+   */
+  private static TuningResult byExtendedBic(Dataset data, Plan plan, PlanRequest request,
+      Progress progress) {
+    Tuning t = plan.tuning();
+    Score bic = plan.statistic().score(data, 1.0, request.threads());
+    int p = data.columns();
+    double gamma = Tuning.Criterion.EBIC_GAMMA;
+    progress.stage("tuning " + t.parameter(), t.candidates().size());
+    List<Candidate> out = new ArrayList<>();
+    double best = Double.NEGATIVE_INFINITY;
+    double chosen = t.candidates().get(t.candidates().size() / 2);
+    for (double value : t.candidates()) {
+      Graph g = plan.algorithm().search(data, plan.statistic(), value, request.knowledge(),
+          request.seed(), request.threads()).graph();
+      double s = ConsistentExtension.of(g).map(dag -> {
+        double sum = graphScore(bic, dag);
+        for (int v = 0; v < p; v++) {
+          sum -= 2 * gamma * logBinomial(p - 1, dag.parents(v).length);
+        }
+        return sum;
+      }).orElse(Double.NaN);
+      out.add(new Candidate(value, s));
+      if (s > best + 1e-9) {
+        best = s;
+        chosen = value;
+      }
+      progress.advance();
+    }
+    String note = Double.isInfinite(best)
+        ? t.parameter() + " = " + chosen + ": no candidate's graph could be extended to a DAG and"
+            + " scored, so the middle candidate is used"
+        : String.format(Locale.ROOT, "%s = %s: the extended BIC (γ = %s) of the %s graph (a DAG"
+            + " in its class) was highest", t.parameter(), chosen, gamma,
+            plan.algorithm().label());
+    return new TuningResult(t.criterion(), t.parameter(), chosen, out, note);
+  }
+
+  /** log C(n, k). */
+  static double logBinomial(int n, int k) {
+    double s = 0;
+    for (int i = 1; i <= k; i++) {
+      s += Math.log(n - k + i) - Math.log(i);
+    }
+    return s;
   }
 
   private static double graphScore(Score score, Graph dag) {

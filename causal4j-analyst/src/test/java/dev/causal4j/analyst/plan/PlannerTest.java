@@ -43,13 +43,70 @@ class PlannerTest {
   }
 
   @Test
-  void linearGaussianDataGetBossTunedByStability() {
+  void linearGaussianDataGetBossTunedByTheExtendedBic() {
     Plan plan = plan(linear(1000, 8, false), request(false, Duration.ofMinutes(5)));
     assertThat(plan.ruleId()).isEqualTo("linear-gaussian");
     assertThat(plan.algorithm()).isEqualTo(Algorithm.BOSS);
     assertThat(plan.statistic()).isEqualTo(Statistic.BIC);
-    assertThat(plan.tuning().criterion()).isEqualTo(Tuning.Criterion.STABILITY);
-    assertThat(plan.stabilitySubsamples()).isEqualTo(Planner.STABILITY_SUBSAMPLES);
+    assertThat(plan.tuning().criterion()).isEqualTo(Tuning.Criterion.EXTENDED_BIC);
+    assertThat(plan.tuning().candidates()).containsExactly(1.0, 2.0, 4.0);
+    assertThat(plan.stabilitySubsamples()).isZero();
+    assertThat(plan.steps()).anySatisfy(s -> assertThat(s.reason()).contains("extended BIC"));
+  }
+
+  @Test
+  void mixedDataGetBossWithTheConditionalGaussianBicAndPcStableAsTheDowngrade() {
+    Dataset d = TestData.sachs();
+    int n = d.rows();
+    Dataset.Builder b = Dataset.builder(n);
+    for (int j = 0; j < 6; j++) {
+      double[] v = d.doubles(j);
+      if (j < 2) {
+        double[] sorted = v.clone();
+        java.util.Arrays.sort(sorted);
+        double median = sorted[n / 2];
+        int[] codes = new int[n];
+        for (int i = 0; i < n; i++) {
+          codes[i] = v[i] > median ? 1 : 0;
+        }
+        b.addDiscrete(d.variable(j).name(), codes, List.of("low", "high"));
+      } else {
+        b.addContinuous(d.variable(j).name(), v);
+      }
+    }
+    Plan plan = plan(b.build(), request(false, Duration.ofMinutes(5)));
+    assertThat(plan.ruleId()).isEqualTo("mixed");
+    assertThat(plan.algorithm()).isEqualTo(Algorithm.BOSS);
+    assertThat(plan.statistic()).isEqualTo(Statistic.CONDITIONAL_GAUSSIAN_BIC);
+    assertThat(plan.tuning().candidates()).containsExactly(2.0);
+    Rule pc = RuleTable.byId(RuleTable.byId("mixed").orElseThrow().downgrade()).orElseThrow();
+    assertThat(pc.algorithm()).isEqualTo(Algorithm.PC_STABLE);
+    assertThat(pc.statistic()).isEqualTo(Statistic.CONDITIONAL_GAUSSIAN);
+  }
+
+  @Test
+  void missingValuesThatNeedTestwiseDeletionGetPcStableAtAFixedAlpha() {
+    // 30% of each column's values missing at random: about 3% of rows are complete, so the
+    // planner cannot drop rows and goes to test-wise Fisher Z tests.
+    Dataset full = linear(1000, 10, false);
+    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(11L);
+    Dataset.Builder b = Dataset.builder(full.rows());
+    for (int j = 0; j < 10; j++) {
+      java.util.BitSet missing = new java.util.BitSet();
+      for (int i = 0; i < full.rows(); i++) {
+        if (rng.nextDouble() < 0.3) {
+          missing.set(i);
+        }
+      }
+      b.addContinuous(full.variable(j).name(), full.doubles(j).clone(), missing);
+    }
+    Plan plan = plan(b.build(), request(false, Duration.ofMinutes(5)));
+    assertThat(plan.ruleId()).isEqualTo("missing-pc");
+    assertThat(plan.missingPolicy()).isEqualTo(dev.causal4j.data.MissingPolicy.TESTWISE_DELETION);
+    assertThat(plan.tuning().criterion()).isEqualTo(Tuning.Criterion.FIXED);
+    assertThat(plan.tuning().candidates()).containsExactly(0.01);
+    assertThat(plan.steps()).anySatisfy(s -> assertThat(s.decision())
+        .isEqualTo("switch: boss with bic → pc-stable with fisher-z, α = 0.01"));
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.causal4j.graph.LaggedGraph;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,8 +37,8 @@ class BrowserRenderTest {
       fail(CHROMIUM + " is missing: install Chromium (Debian: apt-get install chromium) or set"
           + " -Dcausal4j.chromium=PATH; this test renders the HTML report in a browser");
     }
-    String html = HtmlReport.render(Reports.lalonde(), "causal4j analyze lalonde.csv"
-        + " --treatment treat --outcome re78");
+    String html = HtmlReport.render(Reports.effect(), "causal4j analyze effect.csv"
+        + " --treatment treat --outcome y");
     Path page = dir.resolve("report.html");
     Files.writeString(page, html, StandardCharsets.UTF_8);
 
@@ -60,13 +61,13 @@ class BrowserRenderTest {
     JsonNode sizes = new ObjectMapper().readTree(m.group(1).replace("&quot;", "\""));
     assertThat(sizes.get("graph")).hasSize(1);
     assertNonZero(sizes.get("graph"), "graph");
-    assertThat(sizes.get("hist")).hasSize(Reports.lalonde().profile().variables());
+    assertThat(sizes.get("hist")).hasSize(Reports.effect().profile().variables());
     assertNonZero(sizes.get("hist"), "histogram");
     assertThat(sizes.get("effect")).hasSize(1);
     assertNonZero(sizes.get("effect"), "effect plot");
     assertThat(sizes.get("edges").size())
-        .isEqualTo(Reports.lalonde().discovery().bootstrap().ensemble().graph().edgeCount());
-    assertThat(sizes.get("nodes").size()).isEqualTo(Reports.lalonde().profile().variables());
+        .isEqualTo(Reports.effect().discovery().bootstrap().ensemble().graph().edgeCount());
+    assertThat(sizes.get("nodes").size()).isEqualTo(Reports.effect().profile().variables());
     assertNonZero(sizes.get("nodes"), "node");
 
     Path shot = Path.of("target", "report-screenshot.png").toAbsolutePath();
@@ -85,6 +86,44 @@ class BrowserRenderTest {
     // Text, the header band, the graph and plots: far more than 5% of pixels differ from the
     // background colour on a page that rendered.
     assertThat(other).isGreaterThan(img.getWidth() / 2L * (img.getHeight() / 2L) / 20);
+  }
+
+  @Test
+  void theLaggedGraphIsDrawnInChromium(@TempDir Path dir) throws Exception {
+    if (!Files.isExecutable(CHROMIUM)) {
+      fail(CHROMIUM + " is missing: install Chromium (Debian: apt-get install chromium) or set"
+          + " -Dcausal4j.chromium=PATH; this test renders the HTML report in a browser");
+    }
+    String html = HtmlReport.render(Reports.svar(), "causal4j analyze svar.csv --time t");
+    String probe = html.replace("</body>", "<script>\n"
+        + "function box(sel) { return Array.from(document.querySelectorAll(sel)).map(e => {\n"
+        + "  const r = e.getBoundingClientRect(); return [r.width, r.height]; }); }\n"
+        + "const sizes = {svg: box('#lagged'), lines: box('#lagged line'),\n"
+        + "  labels: box('#lagged .lag-label'), rows: box('table.lagged tbody tr')};\n"
+        + "const pre = document.createElement('pre'); pre.id = 'sizes';\n"
+        + "pre.textContent = 'SIZES' + JSON.stringify(sizes) + 'SIZES';\n"
+        + "document.body.appendChild(pre);\n</script></body>");
+    Path probePage = dir.resolve("probe.html");
+    Files.writeString(probePage, probe, StandardCharsets.UTF_8);
+    String dom = chromium(dir, "--dump-dom", probePage.toUri().toString());
+    Matcher m = Pattern.compile("<pre id=\"sizes\">SIZES(.*?)SIZES</pre>").matcher(dom);
+    assertThat(m.find()).as("the probe script ran; DOM was:\n" + abbreviate(dom)).isTrue();
+    JsonNode sizes = new ObjectMapper().readTree(m.group(1).replace("&quot;", "\""));
+    assertThat(sizes.get("svg")).hasSize(1);
+    assertNonZero(sizes.get("svg"), "lagged graph");
+    LaggedGraph g = Reports.svar().timeSeries().graph();
+    long arcs = g.summary().stream().filter(a -> a.from() != a.to()).count();
+    assertThat(sizes.get("lines").size()).isEqualTo((int) arcs);
+    assertNonZero(sizes.get("labels"), "lag label");
+    assertThat(sizes.get("rows").size()).isEqualTo(g.linkCount());
+
+    Path page = dir.resolve("report.html");
+    Files.writeString(page, html, StandardCharsets.UTF_8);
+    Path shot = Path.of("target", "report-timeseries-screenshot.png").toAbsolutePath();
+    Files.createDirectories(shot.getParent());
+    Files.deleteIfExists(shot);
+    chromium(dir, "--screenshot=" + shot, "--window-size=1100,1300", page.toUri().toString());
+    assertThat(ImageIO.read(shot.toFile())).as("screenshot written").isNotNull();
   }
 
   private static void assertNonZero(JsonNode boxes, String what) {

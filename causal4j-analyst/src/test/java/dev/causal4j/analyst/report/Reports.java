@@ -12,7 +12,8 @@ import java.util.Optional;
 /** Analyses shared by the report tests, each computed once per JVM (they take seconds). */
 final class Reports {
   private static Analysis sachs;
-  private static Analysis lalonde;
+  private static Analysis effect;
+  private static Analysis svar;
 
   private Reports() {}
 
@@ -23,14 +24,22 @@ final class Reports {
     return sachs;
   }
 
-  /** Lalonde: the effect of treat on re78. */
-  static synchronized Analysis lalonde() {
-    if (lalonde == null) {
-      PlanRequest r = new PlanRequest(Optional.of("treat"), Optional.of("re78"),
+  /** The simulated SVAR of {@code timeseries/svar.csv}, its time column {@code t} declared. */
+  static synchronized Analysis svar() {
+    if (svar == null) {
+      svar = Analyst.analyze(TestData.svar(true), PlanRequest.discoveryOnly(2), Progress.NONE);
+    }
+    return svar;
+  }
+
+  /** The simulated effect data (effect/effect.csv): the effect of treat on y, truly 2.0. */
+  static synchronized Analysis effect() {
+    if (effect == null) {
+      PlanRequest r = new PlanRequest(Optional.of("treat"), Optional.of("y"),
           Knowledge.empty(), false,
           Optional.empty(), Duration.ofMinutes(5), 1, 2);
-      lalonde = Analyst.analyze(TestData.lalonde(), r, Progress.NONE);
+      effect = Analyst.analyze(TestData.effect(), r, Progress.NONE);
     }
-    return lalonde;
+    return effect;
   }
 }
