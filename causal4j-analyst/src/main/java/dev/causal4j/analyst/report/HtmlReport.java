@@ -166,7 +166,8 @@ public final class HtmlReport {
       boxW[v] = 16 + 7.4 * g.variable(v).length();
       maxBox = Math.max(maxBox, boxW[v]);
     }
-    double[][] pos = GraphLayout.of(skeleton, width, height, Math.max(40, maxBox / 2 + 8));
+    double[][] pos = GraphLayout.of(skeleton, width, height, Math.max(40, maxBox / 2 + 8), boxW,
+        NODE_HEIGHT);
     StringBuilder s = new StringBuilder();
     s.append(String.format(Locale.ROOT, "<svg id=\"lagged\" class=\"graph\" xmlns="
         + "\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" height=\"%.0f\""
@@ -256,7 +257,8 @@ public final class HtmlReport {
       boxW[v] = 16 + 7.4 * g.name(v).length();
       maxBox = Math.max(maxBox, boxW[v]);
     }
-    double[][] pos = GraphLayout.of(g, width, height, Math.max(30, maxBox / 2 + 8));
+    double[][] pos = GraphLayout.of(g, width, height, Math.max(30, maxBox / 2 + 8), boxW,
+        NODE_HEIGHT);
     StringBuilder s = new StringBuilder();
     s.append(String.format(Locale.ROOT, "<svg id=\"graph\" class=\"graph\" xmlns="
         + "\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" height=\"%.0f\""
