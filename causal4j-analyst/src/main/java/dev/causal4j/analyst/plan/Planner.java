@@ -69,15 +69,18 @@ public final class Planner {
         case DISCRETE -> Statistic.G_SQUARE;
         case MIXED -> Statistic.CONDITIONAL_GAUSSIAN;
       };
-      double pilotCost = CostModel.search(Algorithm.PC_STABLE, pilotTest, n, p);
+      double pilotCost = CostModel.search(Algorithm.PC_STABLE, pilotTest, n, p)
+          + CostModel.search(Algorithm.GFCI, pilotTest, n, p);
       if (pilotCost <= 0.05 * budget) {
         pilot = pilot(data, pilotTest, request);
         steps.add(new Plan.Step("knowledge", pilot.suspectsHiddenConfounding()
             ? "suspect hidden common causes" : "assume no hidden common causes",
             String.format(Locale.ROOT, "a pilot %s found %d conflicting collider(s) (<->) among"
-                + " %d edges; hidden confounding is suspected at 3 or more and at least 25%% of"
-                + " the edges. Declare it with --hidden-confounders if you know better.",
-                pilot.algorithm(), pilot.bidirected(), pilot.edges())));
+                + " %d edges, %d of them also <-> in GFCI's PAG; hidden confounding is suspected"
+                + " when %d or more and at least %.0f%% of the edges are confirmed so. Declare it"
+                + " with --hidden-confounders if you know better.",
+                pilot.algorithm(), pilot.bidirected(), pilot.edges(), pilot.confirmed(),
+                PlanInput.Pilot.MIN_CONFIRMED, 100 * PlanInput.Pilot.MIN_CONFIRMED_SHARE)));
       } else {
         steps.add(new Plan.Step("knowledge", "assume no hidden common causes",
             "not declared, and the pilot search that looks for signs of them does not fit in"
@@ -260,12 +263,29 @@ public final class Planner {
         .knowledge(request.knowledge()).threads(request.threads()).build().search().graph();
     int bidirected = 0;
     for (Edge e : g.edges()) {
-      if (e.atFrom() == Endpoint.ARROW && e.atTo() == Endpoint.ARROW) {
+      if (isBidirected(e)) {
         bidirected++;
       }
     }
+    int confirmed = 0;
+    // GFCI is needed only when PC-Stable's conflicts alone could reach the threshold.
+    if (bidirected >= PlanInput.Pilot.MIN_CONFIRMED) {
+      Graph pag = Algorithm.GFCI.search(complete, test, 0.01, request.knowledge(), request.seed(),
+          request.threads()).graph();
+      for (Edge e : g.edges()) {
+        if (isBidirected(e)) {
+          if (pag.edge(e.from(), e.to()).filter(Planner::isBidirected).isPresent()) {
+            confirmed++;
+          }
+        }
+      }
+    }
     return new PlanInput.Pilot("pc-stable with " + test.label() + " at α = 0.01",
-        g.edgeCount(), bidirected);
+        g.edgeCount(), bidirected, confirmed);
+  }
+
+  private static boolean isBidirected(Edge e) {
+    return e.atFrom() == Endpoint.ARROW && e.atTo() == Endpoint.ARROW;
   }
 
   private static MissingPolicy missingPolicy(Profile profile, PlanRequest request,
@@ -340,7 +360,8 @@ public final class Planner {
     Profile.Signals s = in.profile().signals();
     String hidden = in.request().hiddenConfoundersDeclared() ? "declared"
         : in.pilot() != null && in.pilot().suspectsHiddenConfounding()
-            ? "suspected (" + in.pilot().bidirected() + " conflicting colliders in a pilot search)"
+            ? "suspected (" + in.pilot().confirmed() + " conflicting colliders in a pilot search"
+                + " that GFCI also finds <->)"
             : "not indicated";
     return template.replace("{n}", Integer.toString(in.profile().rows()))
         .replace("{p}", Integer.toString(in.profile().variables()))

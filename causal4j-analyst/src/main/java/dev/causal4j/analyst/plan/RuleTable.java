@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public final class RuleTable {
   /** The table's version, written into every plan. */
-  public static final String VERSION = "analyst-rules/3";
+  public static final String VERSION = "analyst-rules/4";
 
   /** Share of sampled pairs that must be nonlinear for a nonparametric test. */
   public static final double NONLINEAR_SHARE = 0.3;

@@ -128,6 +128,54 @@ class PlannerTest {
   }
 
   @Test
+  void conflictsThatGfciConfirmsMakeThePilotSuspectHiddenConfounders() {
+    // x0 -> x1 <- L1 -> x2 <- L2 -> x3 <- L3 -> x4 <- x5 with L1..L3 hidden: PC-Stable's
+    // colliders conflict on x1-x2, x2-x3 and x3-x4, and GFCI's PAG has the same three <->.
+    int n = 2000;
+    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(11L);
+    ZigguratSampler.NormalizedGaussian z = ZigguratSampler.NormalizedGaussian.of(rng);
+    double[][] cols = new double[6][n];
+    for (int i = 0; i < n; i++) {
+      double l1 = z.sample();
+      double l2 = z.sample();
+      double l3 = z.sample();
+      cols[0][i] = z.sample();
+      cols[5][i] = z.sample();
+      cols[1][i] = 0.8 * cols[0][i] + 0.8 * l1 + z.sample();
+      cols[2][i] = 0.8 * l1 + 0.8 * l2 + z.sample();
+      cols[3][i] = 0.8 * l2 + 0.8 * l3 + z.sample();
+      cols[4][i] = 0.8 * l3 + 0.8 * cols[5][i] + z.sample();
+    }
+    Dataset d = Dataset.ofContinuous(List.of("x0", "x1", "x2", "x3", "x4", "x5"), cols);
+    Plan plan = plan(d, request(false, Duration.ofMinutes(5)));
+    assertThat(plan.pilot().bidirected()).isEqualTo(3);
+    assertThat(plan.pilot().confirmed()).isEqualTo(3);
+    assertThat(plan.pilot().suspectsHiddenConfounding()).isTrue();
+    assertThat(plan.ruleId()).isEqualTo("hidden-continuous");
+    assertThat(plan.steps()).anySatisfy(s -> assertThat(s.reason()).contains("3 of them also"
+        + " <-> in GFCI's PAG"));
+  }
+
+  @Test
+  void thePilotSuspectsOnlyAtThreeAndFifteenPercentConfirmedConflicts() {
+    assertThat(new PlanInput.Pilot("pc", 20, 3, 3).suspectsHiddenConfounding()).isTrue();
+    // 3 of 21 edges is under 15%.
+    assertThat(new PlanInput.Pilot("pc", 21, 3, 3).suspectsHiddenConfounding()).isFalse();
+    // 2 of 5 is 40% but fewer than 3.
+    assertThat(new PlanInput.Pilot("pc", 5, 2, 2).suspectsHiddenConfounding()).isFalse();
+    // Many conflicts that GFCI does not confirm are not enough (the earlier rule flagged these).
+    assertThat(new PlanInput.Pilot("pc", 12, 6, 2).suspectsHiddenConfounding()).isFalse();
+  }
+
+  @Test
+  void linearGaussianDataWithoutHiddenCausesAreNotSuspected() {
+    Plan plan = plan(linear(1000, 8, false), request(false, Duration.ofMinutes(5)));
+    assertThat(plan.pilot().suspectsHiddenConfounding()).isFalse();
+    assertThat(plan.steps()).anySatisfy(s -> assertThat(s.decision())
+        .isEqualTo("assume no hidden common causes"));
+  }
+
+  @Test
   void categoricalDataGetTheG2Test() {
     Dataset d = TestData.sachs();
     int n = d.rows();
