@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 
 /**
  * Causal4J's own graph file: JSON of the form
@@ -69,23 +71,8 @@ public final class GraphJson {
   public static String write(AnnotatedGraph annotated) {
     Graph g = annotated.graph();
     StringBuilder sb = new StringBuilder(64 + 16 * g.size() + 48 * g.edgeCount());
-    sb.append("{\n  \"kind\": \"").append(g.kind().name()).append("\",\n  \"nodes\": [");
-    for (int v = 0; v < g.size(); v++) {
-      sb.append(v == 0 ? "" : ", ");
-      quote(sb, g.name(v));
-    }
-    sb.append(']');
-    boolean anyLatent = false;
-    for (int v = 0; v < g.size(); v++) {
-      if (g.isLatent(v)) {
-        sb.append(anyLatent ? ", " : ",\n  \"latent\": [");
-        quote(sb, g.name(v));
-        anyLatent = true;
-      }
-    }
-    if (anyLatent) {
-      sb.append(']');
-    }
+    sb.append("{\n  \"kind\": \"").append(g.kind().name()).append("\",\n  ");
+    appendNodes(sb, g.size(), g::name, g::isLatent);
     sb.append(",\n  \"edges\": [");
     List<Edge> edges = g.edges();
     for (int i = 0; i < edges.size(); i++) {
@@ -111,7 +98,33 @@ public final class GraphJson {
     return sb.toString();
   }
 
-  private static void quote(StringBuilder sb, String s) {
+  /**
+   * Appends {@code "nodes": […]} and, when some nodes are hidden, {@code ,\n  "latent": […]}: the
+   * node part shared by this format and {@link LaggedGraphJson}.
+   */
+  static void appendNodes(StringBuilder sb, int size, IntFunction<String> name,
+      IntPredicate latent) {
+    sb.append("\"nodes\": [");
+    for (int v = 0; v < size; v++) {
+      sb.append(v == 0 ? "" : ", ");
+      quote(sb, name.apply(v));
+    }
+    sb.append(']');
+    boolean anyLatent = false;
+    for (int v = 0; v < size; v++) {
+      if (latent.test(v)) {
+        sb.append(anyLatent ? ", " : ",\n  \"latent\": [");
+        quote(sb, name.apply(v));
+        anyLatent = true;
+      }
+    }
+    if (anyLatent) {
+      sb.append(']');
+    }
+  }
+
+  /** Appends {@code s} as a JSON string. */
+  static void quote(StringBuilder sb, String s) {
     sb.append('"');
     JsonStringEncoder.getInstance().quoteAsString(s, sb);
     sb.append('"');

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.causal4j.InvalidInputException;
 import dev.causal4j.graph.Edge;
 import dev.causal4j.graph.Endpoint;
@@ -69,31 +68,16 @@ public final class LaggedGraphJson {
     LaggedGraph g = annotated.graph();
     StringBuilder sb = new StringBuilder(96 + 16 * g.size() + 64 * g.linkCount());
     sb.append("{\n  \"kind\": \"").append(g.kind().name()).append("\",\n  \"max_lag\": ")
-        .append(g.maxLag()).append(",\n  \"nodes\": [");
-    for (int v = 0; v < g.size(); v++) {
-      sb.append(v == 0 ? "" : ", ");
-      quote(sb, g.variable(v));
-    }
-    sb.append(']');
-    boolean anyLatent = false;
-    for (int v = 0; v < g.size(); v++) {
-      if (g.isLatent(v)) {
-        sb.append(anyLatent ? ", " : ",\n  \"latent\": [");
-        quote(sb, g.variable(v));
-        anyLatent = true;
-      }
-    }
-    if (anyLatent) {
-      sb.append(']');
-    }
+        .append(g.maxLag()).append(",\n  ");
+    GraphJson.appendNodes(sb, g.size(), g::variable, g::isLatent);
     sb.append(",\n  \"edges\": [");
     List<LaggedGraph.Link> links = g.links();
     for (int i = 0; i < links.size(); i++) {
       LaggedGraph.Link l = links.get(i);
       sb.append(i == 0 ? "\n    {\"from\": " : ",\n    {\"from\": ");
-      quote(sb, g.variable(l.from()));
+      GraphJson.quote(sb, g.variable(l.from()));
       sb.append(", \"to\": ");
-      quote(sb, g.variable(l.to()));
+      GraphJson.quote(sb, g.variable(l.to()));
       sb.append(", \"edge\": \"").append(l.symbol()).append("\", \"lag\": ").append(l.lag());
       EdgeAnnotation a = annotated.annotation(l);
       if (a.probability().isPresent()) {
@@ -106,12 +90,6 @@ public final class LaggedGraphJson {
     }
     sb.append(links.isEmpty() ? "]\n}\n" : "\n  ]\n}\n");
     return sb.toString();
-  }
-
-  private static void quote(StringBuilder sb, String s) {
-    sb.append('"');
-    JsonStringEncoder.getInstance().quoteAsString(s, sb);
-    sb.append('"');
   }
 
   /** Reads a graph file from disk ({@code .json}). */
